@@ -1,0 +1,1 @@
+"""monitor-tui: monitoring the City of Mainz's integration concept from the terminal."""

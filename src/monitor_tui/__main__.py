@@ -1,0 +1,3 @@
+from monitor_tui.cli import entry_point
+
+entry_point()

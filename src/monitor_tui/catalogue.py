@@ -1,0 +1,329 @@
+"""Load and validate `catalogue/*.toml`: `concept.toml` plus one file per Handlungsfeld.
+
+Read with tomllib (fast). Every problem is collected and reported at once as `path:line: message`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from monitor_tui.i18n import _
+from monitor_tui.model import (
+    FIELD_ID,
+    GOAL_ID,
+    HORIZON_TERMS,
+    MEASURE_ID,
+    Catalogue,
+    Choice,
+    Concept,
+    Field,
+    Goal,
+    Horizon,
+    Measure,
+    Target,
+    Vocabulary,
+    id_sort_key,
+)
+from monitor_tui.problems import LineIndex, Problem, ProblemsError, decode_utf8, toml_error_problem
+
+CONCEPT_FILE = "concept.toml"
+PEOPLE_FILE = "people.toml"
+"""Optional login → display name and office; read by the notes layer, not part of the catalogue."""
+
+VOCABULARIES = ("statuses", "target_states", "assessments", "priorities")
+_COUNTS_FLAG = {"statuses": "done", "target_states": "fulfilled"}
+
+
+def field_files(directory: Path) -> list[Path]:
+    """The Handlungsfeld files of a catalogue folder, by name."""
+    skip = {CONCEPT_FILE, PEOPLE_FILE}
+    return sorted(p for p in directory.glob("*.toml") if p.name not in skip)
+
+
+def load_catalogue(directory: Path) -> Catalogue:
+    """Load `directory`; raise ProblemsError listing every problem found."""
+    if not directory.is_dir():
+        raise ProblemsError([Problem(directory, 0, _("catalogue_missing"))])
+    context = _Context()
+    concept, summaries = _load_concept(directory / CONCEPT_FILE, context)
+    files = field_files(directory)
+    if not files:
+        context.problems.append(Problem(directory, 0, _("catalogue_no_fields")))
+    fields = [f for path in files if (f := _load_field(path, context)) is not None]
+    _check_unique_ids(context)
+    if context.problems or concept is None:
+        raise ProblemsError(context.problems)
+    fields.sort(key=lambda f: id_sort_key(f.id))
+    fields = [_with_summary(f, summaries.get(f.id)) for f in fields]
+    return Catalogue(concept=concept, fields=tuple(fields))
+
+
+def _with_summary(item: Field, summary: tuple[str, str] | None) -> Field:
+    if summary is None:
+        return item
+    numeral, text = summary
+    return Field(item.id, item.number, item.heading, item.title, item.goals, text, numeral)
+
+
+def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], LineIndex] | None:
+    """Parse one TOML file, adding a problem (and returning None) when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(path, 0, _("file_unreadable", reason=error.strerror or str(error))))
+        return None
+    text, problem = decode_utf8(path, data)
+    if text is None:
+        problems.append(problem)  # type: ignore[arg-type]
+        return None
+    try:
+        parsed = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        problems.append(toml_error_problem(path, text, error))
+        return None
+    return parsed, LineIndex(text)
+
+
+@dataclass
+class _Context:
+    """What validating one catalogue collects: its problems and where each id stands."""
+
+    problems: list[Problem] = field(default_factory=list)
+    ids: list[tuple[str, Problem]] = field(default_factory=list)
+
+
+@dataclass
+class _Table:
+    """One TOML table being validated, with what is needed to name its lines."""
+
+    path: Path
+    lines: LineIndex
+    header: str | None
+    index: int
+    data: dict[str, Any]
+    context: _Context
+    known: set[str] = field(default_factory=set)
+
+    def line(self, key: str | None = None) -> int:
+        if key is None:
+            return self.lines.table(self.header, self.index)
+        return self.lines.key(self.header, self.index, key)
+
+    def report(self, message: str, key: str | None = None) -> None:
+        self.context.problems.append(Problem(self.path, self.line(key), message))
+
+    def text(self, key: str, required: bool = True) -> str:
+        """A non-empty string value (whitespace alone counts as empty)."""
+        self.known.add(key)
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.report(_("key_missing", key=key))
+            return ""
+        if not isinstance(value, str):
+            self.report(_("key_not_text", key=key), key)
+            return ""
+        if required and not value.strip():
+            self.report(_("key_empty", key=key), key)
+        return value
+
+    def integer(self, key: str, default: int) -> int:
+        self.known.add(key)
+        value = self.data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            self.report(_("key_not_positive_int", key=key), key)
+            return default
+        return value
+
+    def flag(self, key: str) -> bool:
+        self.known.add(key)
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.report(_("key_not_bool", key=key), key)
+            return False
+        return value
+
+    def text_list(self, key: str) -> list[str]:
+        self.known.add(key)
+        value = self.data.get(key)
+        if value is None:
+            self.report(_("key_missing", key=key))
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.report(_("key_not_text_list", key=key), key)
+            return []
+        if not value:
+            self.report(_("key_empty", key=key), key)
+        return list(value)
+
+    def tables(self, key: str, header: str) -> list[_Table]:
+        """The array of tables `key`, as _Tables numbered in document order."""
+        self.known.add(key)
+        value = self.data.get(key)
+        if value is None:
+            self.report(_("key_missing", key=key))
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.report(_("key_not_tables", key=key), key)
+            return []
+        if not value:
+            self.report(_("key_empty", key=key), key)
+        start = self.lines.claim(header, len(value))
+        return [
+            _Table(self.path, self.lines, header, start + i, item, self.context)
+            for i, item in enumerate(value)
+        ]
+
+    def identifier(self, pattern: Any, parent: str | None = None) -> str:
+        value = self.text("id")
+        if value:
+            self.context.ids.append((value, Problem(self.path, self.line("id"), "")))
+        if value and not pattern.match(value):
+            self.report(_("id_format", id=value), "id")
+        elif value and parent and not value.startswith(parent + "."):
+            self.report(_("id_parent", id=value, parent=parent), "id")
+        return value
+
+    def check_unknown_keys(self) -> None:
+        for key in self.data:
+            if key not in self.known:
+                self.report(_("key_unknown", key=key), key)
+
+
+def _top(path: Path, context: _Context) -> _Table | None:
+    parsed = read_toml(path, context.problems)
+    if parsed is None:
+        return None
+    data, lines = parsed
+    return _Table(path, lines, None, 0, data, context)
+
+
+def _load_field(path: Path, context: _Context) -> Field | None:
+    top = _top(path, context)
+    if top is None:
+        return None
+    field_id = top.identifier(FIELD_ID)
+    number, heading, title = top.text("number"), top.text("heading"), top.text("title")
+    goals = tuple(_goal(t, field_id) for t in top.tables("goals", "goals"))
+    top.check_unknown_keys()
+    return Field(id=field_id, number=number, heading=heading, title=title, goals=goals)
+
+
+def _goal(table: _Table, field_id: str) -> Goal:
+    goal_id = table.identifier(GOAL_ID, field_id)
+    title = table.text("title")
+    measures = tuple(
+        _measure(t, goal_id, field_id) for t in table.tables("measures", "goals.measures")
+    )
+    table.check_unknown_keys()
+    return Goal(id=goal_id, title=title, measures=measures)
+
+
+def _measure(table: _Table, goal_id: str, field_id: str) -> Measure:
+    measure = Measure(
+        id=table.identifier(MEASURE_ID, goal_id),
+        label=table.text("label"),
+        text=table.text("text"),
+        indicator=table.text("indicator"),
+        responsible=table.text("responsible"),
+        offices=tuple(table.text_list("offices")),
+        targets=tuple(_target(t) for t in table.tables("targets", "goals.measures.targets")),
+        goal_id=goal_id,
+        field_id=field_id,
+    )
+    table.check_unknown_keys()
+    keys = [t.key for t in measure.targets]
+    for key in {k for k in keys if keys.count(k) > 1}:
+        table.report(_("target_duplicate", key=key), "targets")
+    return measure
+
+
+def _target(table: _Table) -> Target:
+    terms = table.text_list("terms")
+    for term in terms:
+        if term not in HORIZON_TERMS:
+            table.report(_("term_unknown", term=term, known=", ".join(HORIZON_TERMS)), "terms")
+    target = Target(terms=tuple(terms), label=table.text("label"), text=table.text("text"))
+    table.check_unknown_keys()
+    return target
+
+
+def _check_unique_ids(context: _Context) -> None:
+    """Ids must be unique across all files; a repeated one is reported with where it first stood."""
+    first_seen: dict[str, Problem] = {}
+    for item_id, where in context.ids:
+        if item_id in first_seen:
+            other = first_seen[item_id]
+            message = _("id_duplicate", id=item_id, other=f"{other.path}:{other.line}")
+            context.problems.append(Problem(where.path, where.line, message))
+        else:
+            first_seen[item_id] = where
+
+
+Summaries = dict[str, tuple[str, str]]
+"""Field id → (numeral, summary text), from the concept file's [[summaries]] (section 3)."""
+
+
+def _load_concept(path: Path, context: _Context) -> tuple[Concept | None, Summaries]:
+    top = _top(path, context)
+    if top is None:
+        return None, {}
+    concept = Concept(
+        title=top.text("title"),
+        issuer=top.text("issuer"),
+        publisher=top.text("publisher", required=False),
+        contact=top.text("contact", required=False),
+        indicator_rule=top.text("indicator_rule"),
+        summary_intro=top.text("summary_intro", required=False),
+        review_period_days=top.integer("review_period_days", 180),
+        horizons=tuple(_horizon(t) for t in top.tables("horizons", "horizons")),
+        statuses=_vocabulary(top, "statuses"),
+        target_states=_vocabulary(top, "target_states"),
+        assessments=_vocabulary(top, "assessments"),
+        priorities=_vocabulary(top, "priorities"),
+    )
+    summaries: Summaries = {}
+    for table in top.tables("summaries", "summaries"):
+        field_id = table.text("field")
+        summaries[field_id] = (table.text("numeral", required=False), table.text("text").strip())
+        table.check_unknown_keys()
+    top.check_unknown_keys()
+    terms = [h.term for h in concept.horizons]
+    if sorted(terms, key=HORIZON_TERMS.index) != list(HORIZON_TERMS) or len(set(terms)) != 3:
+        top.report(_("horizons_incomplete", known=", ".join(HORIZON_TERMS)), "horizons")
+    return concept, summaries
+
+
+def _horizon(table: _Table) -> Horizon:
+    term = table.text("term")
+    if term and term not in HORIZON_TERMS:
+        table.report(_("term_unknown", term=term, known=", ".join(HORIZON_TERMS)), "term")
+    horizon = Horizon(term=term, label=table.text("label"), text=table.text("text"))
+    table.check_unknown_keys()
+    return horizon
+
+
+def _vocabulary(top: _Table, name: str) -> Vocabulary:
+    choices = []
+    for table in top.tables(name, name):
+        flag = _COUNTS_FLAG.get(name)
+        choices.append(
+            Choice(
+                key=table.text("key"),
+                de=table.text("de"),
+                en=table.text("en"),
+                color=table.text("color"),
+                symbol=table.text("symbol"),
+                counts=table.flag(flag) if flag else False,
+            )
+        )
+        table.check_unknown_keys()
+    keys = [c.key for c in choices]
+    for key in {k for k in keys if keys.count(k) > 1}:
+        top.report(_("choice_duplicate", key=key, vocabulary=name), name)
+    if not choices:
+        choices.append(Choice("offen", "offen", "open", "#808080", "·"))
+    return Vocabulary(name=name, choices=tuple(choices))

@@ -1,0 +1,166 @@
+"""The one entry point: `monitor-tui [-w DIR] [--lang de|en] [COMMAND]`.
+
+Every command returns an exit code; errors are printed as German (or English) sentences,
+never as tracebacks. With no command the terminal app starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from typing import NoReturn
+
+from monitor_tui import i18n
+from monitor_tui.i18n import _
+
+EXPORT_FORMATS = ("json",)
+
+# argparse's own texts, in German; argparse looks each up through its module-level `_`.
+_ARGPARSE_DE = {
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Angaben",
+    "options": "Optionen",
+    "show this help message and exit": "Diese Hilfe anzeigen und beenden",
+    "show program's version number and exit": "Version anzeigen und beenden",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: Fehler: %(message)s\n",
+    "the following arguments are required: %s": "diese Angaben fehlen: %s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ungültiger Wert: %(value)r (möglich: %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "Angabe %(argument_name)s: %(message)s",
+    "expected one argument": "braucht einen Wert",
+    "expected at least one argument": "braucht mindestens einen Wert",
+    "expected at most one argument": "braucht höchstens einen Wert",
+    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "mehrdeutige Option: %(option)s passt zu %(matches)s"
+    ),
+    "not allowed with argument %s": "nicht zusammen mit %s erlaubt",
+    "one of the arguments %s is required": "eine dieser Angaben fehlt: %s",
+    "unexpected option string: %s": "unerwartete Option: %s",
+    "subcommands": "Befehle",
+}
+
+
+def _argparse_text(message: str) -> str:
+    if i18n.get_language() == "de":
+        return _ARGPARSE_DE.get(message, message)
+    return message
+
+
+def _argparse_ntext(singular: str, plural: str, count: int) -> str:
+    return _argparse_text(singular if count == 1 else plural)
+
+
+argparse._ = _argparse_text  # type: ignore[attr-defined]
+argparse.ngettext = _argparse_ntext  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """Usage line and the message, exit 2 (argparse's code for bad input)."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {_('cli_error_prefix')}: {message}\n")
+
+
+def package_version() -> str:
+    try:
+        return version("monitor-tui")
+    except PackageNotFoundError:  # running from a source tree that was not installed
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="monitor-tui", description=_("cli_description"), add_help=False)
+    parser.add_argument("-h", "--help", action="help", help=_("cli_help_help"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"monitor-tui {package_version()}",
+        help=_("cli_version_help"),
+    )
+    parser.add_argument("-w", "--workspace", metavar="DIR", help=_("cli_workspace_help"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("cli_lang_help"))
+    commands = parser.add_subparsers(dest="command", title=_("cli_commands"), metavar="COMMAND")
+    add = _subcommand_adder(commands)
+
+    add("check", _("cli_check_help"))
+    init = add("init", _("cli_init_help"))
+    init.add_argument("dir", metavar="DIR", help=_("cli_init_dir_help"))
+    export = add("export", _("cli_export_help"))
+    export.add_argument(
+        "--format", "-f", choices=EXPORT_FORMATS, default="json", help=_("cli_format_help")
+    )
+    export.add_argument("-o", "--output", metavar="PATH", help=_("cli_output_help"))
+    export.add_argument("--date", metavar="JJJJ-MM-TT", help=_("cli_export_date_help"))
+    export.add_argument("--with-summary", action="store_true", help=_("cli_export_summary_help"))
+    export.add_argument("--field", metavar="N", help=_("cli_export_field_help"))
+    export.add_argument("--office", metavar="NAME", help=_("cli_office_help"))
+    export.add_argument("--status", metavar="STATUS", help=_("cli_export_status_help"))
+    export.add_argument("--since", metavar="JJJJ-MM-TT", help=_("cli_export_since_help"))
+    export.add_argument(
+        "--notes", metavar="N", type=int, default=3, help=_("cli_export_notes_help")
+    )
+
+    status = add("status", _("cli_status_help"))
+    status.add_argument("id", metavar="ID", help=_("cli_status_id_help"))
+    status.add_argument("--set", metavar="STATUS", dest="set_status", help=_("cli_set_help"))
+    status.add_argument(
+        "--target", metavar="TERM=STATE", action="append", default=[], help=_("cli_target_help")
+    )
+    status.add_argument("--assessment", metavar="A", help=_("cli_assessment_help"))
+    status.add_argument("--priority", metavar="P", help=_("cli_priority_help"))
+    status.add_argument("--reviewed", action="store_true", help=_("cli_reviewed_help"))
+    status.add_argument("--note", metavar="TEXT", help=_("cli_note_help"))
+    status.add_argument("--internal", action="store_true", help=_("cli_internal_help"))
+
+    log = add("log", _("cli_log_help"))
+    log.add_argument("--since", metavar="JJJJ-MM-TT", help=_("cli_log_since_help"))
+    log.add_argument("--office", metavar="NAME", help=_("cli_office_help"))
+    return parser
+
+
+def _subcommand_adder(commands: argparse._SubParsersAction[_Parser]):  # type: ignore[no-untyped-def]
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, add_help=False)
+        sub.add_argument("-h", "--help", action="help", help=_("cli_help_help"))
+        return sub
+
+    return add
+
+
+def _language_from_argv(argv: Sequence[str]) -> str | None:
+    """--lang must be known before the parser is built, since its help texts are translated."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_language_from_argv(args_list))
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        print(_("interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `monitor-tui export -o - | head`
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from monitor_tui import commands
+
+    return commands.run(args)
+
+
+def entry_point() -> None:
+    sys.exit(main())

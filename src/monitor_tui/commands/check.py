@@ -1,0 +1,32 @@
+"""`monitor-tui check`: validate the catalogue (and, once recorded, the status files)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from monitor_tui.catalogue import load_catalogue
+from monitor_tui.i18n import _
+from monitor_tui.problems import Problem, ProblemsError
+from monitor_tui.workspace import Workspace
+
+
+def collect_problems(workspace: Workspace) -> tuple[list[Problem], str | None]:
+    """Every problem in the workspace, and the summary line when the catalogue loaded."""
+    try:
+        catalogue = load_catalogue(workspace.catalogue_dir)
+    except ProblemsError as error:
+        return error.problems, None
+    fields, goals, measures = catalogue.counts()
+    return [], _("check_summary", fields=fields, goals=goals, measures=measures)
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    problems, summary = collect_problems(workspace)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(_("check_failed", count=len(problems)), file=sys.stderr)
+        return 1
+    print(summary)
+    return 0

@@ -1,0 +1,53 @@
+"""Every user-facing string, in German (default) and English.
+
+The catalogue is one dictionary, assembled from one module per area (`core`, `notes`, `tui`,
+`export`) so that each area keeps its texts together. Keys are English identifiers; each value
+is a pair (German, English) of `str.format` templates.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from monitor_tui.i18n import core, export, notes, tui
+
+LANGUAGES = ("de", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {}
+for _area in (core, notes, tui, export):
+    _clash = MESSAGES.keys() & _area.MESSAGES.keys()
+    if _clash:  # two areas using one key would silently shadow a text
+        raise RuntimeError(f"duplicate message keys: {sorted(_clash)}")
+    MESSAGES.update(_area.MESSAGES)
+
+_language = "de"
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """English when the locale asks for it (LC_ALL, LC_MESSAGES or LANG starting with "en")."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "de"
+    return "de"
+
+
+def set_language(lang: str | None) -> str:
+    """Choose the language for all messages; None means: from the environment."""
+    global _language
+    chosen = lang if lang in LANGUAGES else language_from_environment()
+    _language = chosen
+    return chosen
+
+
+def get_language() -> str:
+    return _language
+
+
+def _(key: str, /, **values: object) -> str:
+    """The message `key` in the current language, with `values` filled in."""
+    german, english = MESSAGES[key]
+    template = english if _language == "en" else german
+    return template.format(**values) if values else template

@@ -1,0 +1,176 @@
+"""Messages of the catalogue, workspace and command line: key -> (German, English)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # files
+    "file_not_utf8": (
+        "Datei ist nicht UTF-8-kodiert (Byte {byte})",
+        "file is not UTF-8 encoded (byte {byte})",
+    ),
+    "file_unreadable": ("Datei kann nicht gelesen werden: {reason}", "cannot read file: {reason}"),
+    "toml_syntax": ("TOML-Syntaxfehler: {detail}", "TOML syntax error: {detail}"),
+    # catalogue validation
+    "catalogue_missing": ("Katalogordner fehlt", "catalogue folder is missing"),
+    "catalogue_no_fields": (
+        "Katalogordner enthält keine Handlungsfeld-Dateien (*.toml)",
+        "catalogue folder holds no field files (*.toml)",
+    ),
+    "key_missing": ("Pflichtfeld „{key}“ fehlt", "required key '{key}' is missing"),
+    "key_not_text": ("„{key}“ muss ein Text sein", "'{key}' must be a string"),
+    "key_empty": ("„{key}“ darf nicht leer sein", "'{key}' must not be empty"),
+    "key_not_positive_int": (
+        "„{key}“ muss eine positive ganze Zahl sein",
+        "'{key}' must be a positive whole number",
+    ),
+    "key_not_bool": ("„{key}“ muss true oder false sein", "'{key}' must be true or false"),
+    "key_not_text_list": (
+        "„{key}“ muss eine Liste nicht leerer Texte sein",
+        "'{key}' must be a list of non-empty strings",
+    ),
+    "key_not_tables": (
+        "„{key}“ muss eine Liste von Tabellen ([[{key}]]) sein",
+        "'{key}' must be an array of tables ([[{key}]])",
+    ),
+    "key_unknown": ("Unbekannter Schlüssel „{key}“", "unknown key '{key}'"),
+    "id_format": ("Ungültige ID „{id}“", "invalid id '{id}'"),
+    "id_parent": (
+        "ID „{id}“ gehört nicht unter „{parent}“ (erwartet {parent}.N)",
+        "id '{id}' does not belong under '{parent}' (expected {parent}.N)",
+    ),
+    "id_duplicate": (
+        "Doppelte ID „{id}“ (bereits vergeben in {other})",
+        "duplicate id '{id}' (already used at {other})",
+    ),
+    "term_unknown": (
+        "Unbekannter Zeithorizont „{term}“ (erlaubt: {known})",
+        "unknown time horizon '{term}' (allowed: {known})",
+    ),
+    "target_duplicate": (
+        "Zeithorizont „{key}“ kommt in dieser Maßnahme mehrfach vor",
+        "time horizon '{key}' occurs more than once in this measure",
+    ),
+    "horizons_incomplete": (
+        "Die Zeithorizonte müssen genau {known} je einmal definieren",
+        "the horizons must define each of {known} exactly once",
+    ),
+    "choice_duplicate": (
+        "Wert „{key}“ kommt in „{vocabulary}“ mehrfach vor",
+        "value '{key}' occurs more than once in '{vocabulary}'",
+    ),
+    # workspace
+    "workspace_missing": (
+        "Arbeitsbereich „{path}“ nicht gefunden (kein Ordner catalogue/ darin)",
+        "workspace '{path}' not found (no catalogue/ folder in it)",
+    ),
+    "workspace_created": (
+        "Neuer Arbeitsbereich mit dem Mainzer Katalog angelegt: {path}",
+        "Created a new workspace with the Mainz catalogue: {path}",
+    ),
+    "workspace_exists": (
+        "„{path}“ enthält bereits einen Katalog; nichts verändert",
+        "'{path}' already holds a catalogue; nothing changed",
+    ),
+    "workspace_init_failed": (
+        "Arbeitsbereich kann nicht angelegt werden: {reason}",
+        "cannot create workspace: {reason}",
+    ),
+    "shipped_catalogue_missing": (
+        "Der mitgelieferte Katalog fehlt in der Installation",
+        "the shipped catalogue is missing from the installation",
+    ),
+    # command line
+    "cli_description": (
+        "Monitoring der Umsetzung des Kommunalen Integrationskonzeptes im Terminal.",
+        "Monitoring how the municipal integration concept is carried out, in the terminal.",
+    ),
+    "cli_workspace_help": (
+        "Arbeitsbereich (Ordner mit catalogue/, status/, exports/); "
+        "Standard: $MONITOR_TUI_WORKSPACE, sonst der aktuelle Ordner, sonst der Benutzerordner",
+        "workspace (folder with catalogue/, status/, exports/); "
+        "default: $MONITOR_TUI_WORKSPACE, else the current folder, else the user data folder",
+    ),
+    "cli_lang_help": ("Sprache der Oberfläche (de, en)", "language of the interface (de, en)"),
+    "cli_version_help": ("Version anzeigen und beenden", "show the version and exit"),
+    "cli_help_help": ("Diese Hilfe anzeigen und beenden", "show this help and exit"),
+    "cli_commands": ("Befehle", "commands"),
+    "cli_check_help": (
+        "Katalog und Statusdateien prüfen",
+        "validate the catalogue and the status files",
+    ),
+    "cli_init_help": (
+        "Neuen Arbeitsbereich mit dem mitgelieferten Katalog anlegen",
+        "create a new workspace with the shipped catalogue",
+    ),
+    "cli_init_dir_help": ("Ordner des neuen Arbeitsbereichs", "folder of the new workspace"),
+    "cli_export_help": ("Synopse exportieren", "export the synopsis"),
+    "cli_format_help": ("Ausgabeformat", "output format"),
+    "cli_output_help": (
+        "Zieldatei (- für die Standardausgabe); Standard: exports/synopse-<Datum>.<Endung>",
+        "output file (- for standard output); default: exports/synopse-<date>.<ext>",
+    ),
+    "cli_export_date_help": (
+        "Berichtsstand (Standard: heute)",
+        "report date (default: today)",
+    ),
+    "cli_export_summary_help": (
+        "Zusammenfassungen der Handlungsfelder (Abschnitt 3) voranstellen",
+        "include the field summaries (section 3) at the start",
+    ),
+    "cli_export_field_help": ("nur dieses Handlungsfeld (1–5)", "only this field of action (1–5)"),
+    "cli_office_help": ("nur Maßnahmen dieses Amtes", "only measures of this office"),
+    "cli_export_status_help": (
+        "nur Maßnahmen mit diesem Umsetzungsstand",
+        "only measures with this status",
+    ),
+    "cli_export_since_help": ("alle Notizen seit diesem Datum", "all notes since this date"),
+    "cli_export_notes_help": (
+        "Anzahl der neuesten Notizen je Maßnahme (Standard 3)",
+        "number of latest notes per measure (default 3)",
+    ),
+    "cli_status_help": (
+        "Stand einer Maßnahme anzeigen oder ändern",
+        "show or change the state of a measure",
+    ),
+    "cli_status_id_help": ("ID der Maßnahme, z. B. 1.2.2", "measure id, e.g. 1.2.2"),
+    "cli_set_help": ("Umsetzungsstand setzen", "set the implementation status"),
+    "cli_target_help": (
+        "Stand eines Zeithorizont-Ziels setzen, z. B. kurz=erreicht (mehrfach möglich)",
+        "set the state of a horizon target, e.g. kurz=erreicht (repeatable)",
+    ),
+    "cli_assessment_help": ("Bewertung setzen", "set the assessment"),
+    "cli_priority_help": ("Priorität setzen", "set the priority"),
+    "cli_reviewed_help": ("als heute überprüft vermerken", "record a review today"),
+    "cli_note_help": (
+        "Fortschrittsnotiz hinzufügen (- liest von der Standardeingabe)",
+        "add a progress note (- reads standard input)",
+    ),
+    "cli_internal_help": (
+        "Notiz als intern markieren (nie im Bericht)",
+        "mark the note internal (never in the report)",
+    ),
+    "cli_log_help": (
+        "Alle Einträge aller Maßnahmen, neueste zuerst",
+        "all entries of all measures, newest first",
+    ),
+    "cli_log_since_help": ("nur Einträge ab diesem Datum", "only entries from this date on"),
+    "cli_usage": ("Aufruf", "usage"),
+    "cli_error_prefix": ("Fehler", "error"),
+    "cli_invalid_choice": (
+        "ungültiger Wert „{value}“ für {option} (möglich: {choices})",
+        "invalid value '{value}' for {option} (choose from: {choices})",
+    ),
+    "cli_unknown_argument": ("unbekannte Angabe: {args}", "unrecognised arguments: {args}"),
+    "cli_missing_argument": ("fehlende Angabe: {args}", "missing arguments: {args}"),
+    "cli_expects_value": ("{option} braucht einen Wert", "{option} expects a value"),
+    "check_summary": (
+        "{fields} Handlungsfelder, {goals} Ziele, {measures} Maßnahmen",
+        "{fields} fields of action, {goals} goals, {measures} measures",
+    ),
+    "check_failed": ("{count} Problem(e) gefunden", "{count} problem(s) found"),
+    "export_written": ("Geschrieben: {path}", "Written: {path}"),
+    "export_failed": ("Export fehlgeschlagen: {reason}", "export failed: {reason}"),
+    "interrupted": ("Abgebrochen", "Interrupted"),
+    "unexpected_error": (
+        "Unerwarteter Fehler: {reason}. Bitte melden Sie das mit dem Befehl, den Sie ausgeführt haben.",
+        "Unexpected error: {reason}. Please report it with the command you ran.",
+    ),
+}

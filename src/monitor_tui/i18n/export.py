@@ -1,0 +1,3 @@
+"""Messages of the export area: key -> (German, English)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,292 @@
+"""The domain: the catalogue of the integration concept and the recorded monitoring status.
+
+Nothing here touches files or the terminal; `catalogue.py` and `notes.py` build these objects,
+the TUI and the exports read them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+HORIZON_TERMS = ("kurz", "mittel", "lang")
+"""The three time horizons of the document (kurz-, mittel-, langfristig), in order."""
+
+MEASURE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*$")
+GOAL_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
+FIELD_ID = re.compile(r"^[1-9][0-9]*$")
+
+
+def id_sort_key(item_id: str) -> tuple[int, ...]:
+    """Sort ids numerically, so that 1.10.1 comes after 1.9.1."""
+    return tuple(int(part) for part in item_id.split("."))
+
+
+@dataclass(frozen=True)
+class Target:
+    """One part of a measure's Zeithorizont, e.g. "Mittel- und langfristig: …"."""
+
+    terms: tuple[str, ...]
+    label: str
+    text: str
+
+    @property
+    def key(self) -> str:
+        """The name under which the target's state is stored: its terms joined by '-'."""
+        return "-".join(self.terms)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A Maßnahme with its Erfolgsindikator, Zeithorizont and Zuständigkeit."""
+
+    id: str
+    label: str
+    text: str
+    indicator: str
+    responsible: str
+    offices: tuple[str, ...]
+    targets: tuple[Target, ...]
+    goal_id: str
+    field_id: str
+
+    def target(self, term_or_key: str) -> Target | None:
+        """The target stored under `term_or_key`, or the one that covers that horizon term."""
+        for target in self.targets:
+            if target.key == term_or_key:
+                return target
+        for target in self.targets:
+            if term_or_key in target.terms:
+                return target
+        return None
+
+    def searchable_text(self) -> str:
+        """All printed text of the measure in one string, for search."""
+        parts = [self.id, self.label, self.text, self.indicator, self.responsible]
+        parts += [f"{t.label} {t.text}" for t in self.targets]
+        return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A Ziel of a Handlungsfeld."""
+
+    id: str
+    title: str
+    measures: tuple[Measure, ...]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A Handlungsfeld: heading as printed ("4.3 Wohnen"), short title and summary (section 3)."""
+
+    id: str
+    number: str
+    heading: str
+    title: str
+    goals: tuple[Goal, ...]
+    summary: str = ""
+    summary_numeral: str = ""
+
+    def measures(self) -> Iterator[Measure]:
+        for goal in self.goals:
+            yield from goal.measures
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """Definition of a time horizon from the document's legend."""
+
+    term: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One value of a vocabulary (a status, a target state, an assessment, a priority)."""
+
+    key: str
+    de: str
+    en: str
+    color: str
+    symbol: str
+    counts: bool = False
+    """`done` for a status (counts as implemented), `fulfilled` for a target state."""
+
+    def label(self, lang: str = "de") -> str:
+        return self.en if lang == "en" else self.de
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """An ordered set of choices, as defined in the concept file."""
+
+    name: str
+    choices: tuple[Choice, ...]
+
+    def get(self, key: str) -> Choice | None:
+        for choice in self.choices:
+            if choice.key == key:
+                return choice
+        return None
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(choice.key for choice in self.choices)
+
+    @property
+    def default(self) -> Choice:
+        return self.choices[0]
+
+    def __iter__(self) -> Iterator[Choice]:
+        return iter(self.choices)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """The integration concept as a whole: title, issuer, legend and the vocabularies."""
+
+    title: str
+    issuer: str
+    publisher: str
+    contact: str
+    indicator_rule: str
+    summary_intro: str
+    review_period_days: int
+    horizons: tuple[Horizon, ...]
+    statuses: Vocabulary
+    target_states: Vocabulary
+    assessments: Vocabulary
+    priorities: Vocabulary
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Concept → Handlungsfelder → Ziele → Maßnahmen → Ziele des Zeithorizonts."""
+
+    concept: Concept
+    fields: tuple[Field, ...]
+    _measures: Mapping[str, Measure] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {m.id: m for f in self.fields for m in f.measures()}
+        object.__setattr__(self, "_measures", index)
+
+    @property
+    def title(self) -> str:
+        return self.concept.title
+
+    def measures(self) -> Iterator[Measure]:
+        """All measures in document order."""
+        for catalogue_field in self.fields:
+            yield from catalogue_field.measures()
+
+    def goals(self) -> Iterator[Goal]:
+        for catalogue_field in self.fields:
+            yield from catalogue_field.goals
+
+    def measure(self, measure_id: str) -> Measure | None:
+        return self._measures.get(measure_id)
+
+    def goal(self, goal_id: str) -> Goal | None:
+        return next((g for g in self.goals() if g.id == goal_id), None)
+
+    def field(self, field_id: str) -> Field | None:
+        return next((f for f in self.fields if f.id == field_id), None)
+
+    def offices(self) -> list[str]:
+        """Every responsible office once, sorted alphabetically (German collation is approximated)."""
+        names = {office for m in self.measures() for office in m.offices}
+        return sorted(names, key=fold_for_search)
+
+    def counts(self) -> tuple[int, int, int]:
+        """(fields, goals, measures)."""
+        goals = sum(len(f.goals) for f in self.fields)
+        return len(self.fields), goals, len(self._measures)
+
+
+# --- recorded monitoring status -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One state field changed in a log entry: `field` went from `old` to `new`."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """An entry of a measure's progress log: a note, changes of state fields, or both."""
+
+    timestamp: datetime
+    author: str
+    text: str = ""
+    changes: tuple[Change, ...] = ()
+    internal: bool = False
+
+    @property
+    def is_note(self) -> bool:
+        return bool(self.text.strip())
+
+
+@dataclass(frozen=True)
+class MeasureStatus:
+    """What has been recorded for one measure. A measure without a file is `offen`, nothing else."""
+
+    measure_id: str
+    status: str = "offen"
+    targets: Mapping[str, str] = field(default_factory=dict)
+    """Target key (see `Target.key`) → target state; a missing key means the vocabulary default."""
+    assessment: str | None = None
+    priority: str | None = None
+    reviewed: date | None = None
+    rev: int = 0
+    log: tuple[LogEntry, ...] = ()
+    """Newest first."""
+
+    def target_state(self, target: Target, default: str = "offen") -> str:
+        return self.targets.get(target.key, default)
+
+    def public_notes(self) -> list[LogEntry]:
+        """Notes that may appear in the printed report, newest first."""
+        return [entry for entry in self.log if entry.is_note and not entry.internal]
+
+
+def indicator_fulfilled(measure: Measure, status: MeasureStatus, target_states: Vocabulary) -> bool:
+    """The document's rule: the indicator is fulfilled when the targets are reached."""
+    if not measure.targets:
+        return False
+    default = target_states.default.key
+    for target in measure.targets:
+        choice = target_states.get(status.target_state(target, default))
+        if choice is None or not choice.counts:
+            return False
+    return True
+
+
+def is_overdue(status: MeasureStatus, today: date, period_days: int) -> bool:
+    """Not reviewed for longer than the period; never-reviewed measures count as overdue
+    only once something has been recorded for them (an untouched catalogue is not overdue)."""
+    if status.reviewed is None:
+        return status.rev > 0
+    return today - status.reviewed > timedelta(days=period_days)
+
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+
+
+def fold_for_search(text: str) -> str:
+    """Case- and umlaut-insensitive form: "Flüchtling" and "FLUECHTLING" fold alike."""
+    return unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
+
+
+def matches(measure: Measure, query: str) -> bool:
+    """Does every word of `query` occur in the measure's text (folded)?"""
+    haystack = fold_for_search(measure.searchable_text())
+    return all(word in haystack for word in fold_for_search(query).split())

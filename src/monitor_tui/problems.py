@@ -1,0 +1,116 @@
+"""Problems found in files, reported as `path:line: message`, and how to find their lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a file. `line` is 1-based; 0 when no line can be named."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{max(self.line, 1)}: {self.message}"
+
+
+class ProblemsError(Exception):
+    """Raised with every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def decode_utf8(path: Path, data: bytes) -> tuple[str | None, Problem | None]:
+    """Decode `data`, or name the line of the first byte that is not UTF-8."""
+    from monitor_tui.i18n import _
+
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return None, Problem(path, line, _("file_not_utf8", byte=f"0x{data[error.start]:02X}"))
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_END = re.compile(r"\(at end of document\)")
+
+
+def toml_error_problem(path: Path, text: str, error: Exception, line_offset: int = 0) -> Problem:
+    """Turn a `tomllib.TOMLDecodeError` into a Problem with the line it names."""
+    from monitor_tui.i18n import _
+
+    message = str(error)
+    match = _TOML_POSITION.search(message)
+    if match:
+        line = int(match.group(1))
+        detail = message[: match.start()].strip()
+    elif _TOML_END.search(message):
+        line = text.count("\n") + 1
+        detail = _TOML_END.sub("", message).strip()
+    else:
+        line, detail = 1, message
+    return Problem(path, line + line_offset, _("toml_syntax", detail=detail))
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$")
+
+
+class LineIndex:
+    """Finds the line of a table or key in TOML text, for messages.
+
+    tomllib gives no positions, so we look them up: the n-th `[[goals.measures]]` header is the
+    n-th measure in document order, because arrays of tables keep their order.
+    """
+
+    def __init__(self, text: str, line_offset: int = 0) -> None:
+        self.lines = text.split("\n")
+        self.offset = line_offset
+        self.headers: list[tuple[int, str]] = []
+        self._claimed: dict[str, int] = {}
+        for number, line in enumerate(self.lines):
+            match = _HEADER.match(line)
+            if match:
+                self.headers.append((number, match.group(1).replace(" ", "")))
+
+    def claim(self, header: str, count: int) -> int:
+        """Reserve the next `count` tables named `header`; returns the index of the first.
+
+        Nested arrays (`goals.measures`) are numbered across the whole file, in the order the
+        loader meets them, which is document order.
+        """
+        start = self._claimed.get(header, 0)
+        self._claimed[header] = start + count
+        return start
+
+    def _block(self, header: str | None, index: int) -> tuple[int, int]:
+        """(first, end) line numbers (0-based) of the index-th table named `header`."""
+        if header is None:
+            end = self.headers[0][0] if self.headers else len(self.lines)
+            return 0, end
+        found = [n for n, name in self.headers if name == header]
+        if index >= len(found):
+            return 0, 0
+        start = found[index]
+        later = [n for n, _name in self.headers if n > start]
+        return start, later[0] if later else len(self.lines)
+
+    def table(self, header: str | None, index: int = 0) -> int:
+        """1-based line of the index-th `[[header]]`; 1 for the top level."""
+        start, _end = self._block(header, index)
+        return start + 1 + self.offset
+
+    def key(self, header: str | None, index: int, key: str) -> int:
+        """1-based line of `key = …` inside the index-th table `header`, else the table's line."""
+        start, end = self._block(header, index)
+        pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+        for number in range(start, end):
+            if pattern.match(self.lines[number]):
+                return number + 1 + self.offset
+        return start + 1 + self.offset

@@ -1,0 +1,1 @@
+"""One module per export format; each renders the same data, none imports Textual."""

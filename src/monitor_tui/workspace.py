@@ -1,0 +1,105 @@
+"""Where the data live: a workspace folder with `catalogue/`, `status/` and `exports/`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from monitor_tui.i18n import _
+
+ENV_WORKSPACE = "MONITOR_TUI_WORKSPACE"
+
+
+class WorkspaceError(Exception):
+    """A workspace cannot be found or created; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+
+    @property
+    def catalogue_dir(self) -> Path:
+        return self.root / "catalogue"
+
+    @property
+    def status_dir(self) -> Path:
+        return self.root / "status"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.root / "exports"
+
+    def exists(self) -> bool:
+        return self.catalogue_dir.is_dir()
+
+
+def shipped_catalogue() -> Path:
+    """The Mainz catalogue that comes with the package.
+
+    A wheel carries it as package data (`monitor_tui/data/catalogue`, put there by the build from
+    the repository's one `catalogue/`); a source checkout uses that folder directly.
+    """
+    packaged = Path(str(resources.files("monitor_tui"))) / "data" / "catalogue"
+    if (packaged / "concept.toml").is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "catalogue"
+    if (checkout / "concept.toml").is_file():
+        return checkout
+    raise WorkspaceError(_("shipped_catalogue_missing"))
+
+
+def user_data_workspace(environ: Mapping[str, str]) -> Path:
+    """$XDG_DATA_HOME/monitor-tui/workspace (default ~/.local/share/…)."""
+    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "monitor-tui" / "workspace"
+
+
+def find_workspace(
+    option: str | None,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> tuple[Workspace, str | None]:
+    """The workspace to use, and a message when one had to be created.
+
+    Order: the -w option, $MONITOR_TUI_WORKSPACE, the current folder if it holds `catalogue/`,
+    else a workspace in the user's data folder, created from the shipped catalogue.
+    """
+    env = os.environ if environ is None else environ
+    explicit = option or env.get(ENV_WORKSPACE)
+    if explicit:
+        workspace = Workspace(Path(explicit))
+        if not workspace.exists():
+            raise WorkspaceError(_("workspace_missing", path=explicit))
+        return workspace, None
+    here = Workspace(cwd or Path.cwd())
+    if here.exists():
+        return Workspace(Path(".")) if cwd is None else here, None
+    fallback = Workspace(user_data_workspace(env))
+    if fallback.exists():
+        return fallback, None
+    init_workspace(fallback.root)
+    return fallback, _("workspace_created", path=fallback.root)
+
+
+def init_workspace(root: Path) -> Workspace:
+    """A new workspace at `root` with a copy of the shipped catalogue; never overwrites one."""
+    workspace = Workspace(root)
+    if workspace.catalogue_dir.exists():
+        raise WorkspaceError(_("workspace_exists", path=root))
+    source = shipped_catalogue()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        staging = root / ".catalogue.new"
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(source, staging, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        staging.rename(workspace.catalogue_dir)  # all files appear at once, or none
+        workspace.status_dir.mkdir(exist_ok=True)
+        workspace.exports_dir.mkdir(exist_ok=True)
+    except OSError as error:
+        raise WorkspaceError(_("workspace_init_failed", reason=error.strerror or error)) from error
+    return workspace

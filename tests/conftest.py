@@ -1,0 +1,43 @@
+"""Tests never touch the repository's own workspace or the developer's environment."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from monitor_tui import i18n
+from monitor_tui.workspace import Workspace
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+SOURCE_TEXT = DATA / "monitoringsystem-mainz.txt"
+HOSTILE_NOTES = DATA / "hostile-notes.json"
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.delenv("MONITOR_TUI_WORKSPACE", raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    i18n.set_language("de")
+    yield
+    i18n.set_language("de")
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    """A copy of the repository's workspace (the real Mainz catalogue, no status yet)."""
+    root = tmp_path / "ws"
+    shutil.copytree(REPO / "catalogue", root / "catalogue")
+    (root / "status").mkdir()
+    (root / "exports").mkdir()
+    return Workspace(root)
