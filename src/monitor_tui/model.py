@@ -202,6 +202,14 @@ class Catalogue:
         names = {office for m in self.measures() for office in m.offices}
         return sorted(names, key=fold_for_search)
 
+    def find_offices(self, name: str) -> list[str]:
+        """Offices matching `name`: the one spelled alike (case and umlauts aside), else all
+        that contain it, so "Büro für Migration" finds "Büro für Migration und Integration"."""
+        wanted = fold_for_search(name.strip())
+        offices = self.offices()
+        exact = [o for o in offices if fold_for_search(o) == wanted]
+        return exact or [o for o in offices if wanted and wanted in fold_for_search(o)]
+
     def counts(self) -> tuple[int, int, int]:
         """(fields, goals, measures)."""
         goals = sum(len(f.goals) for f in self.fields)
@@ -247,8 +255,11 @@ class MeasureStatus:
     priority: str | None = None
     reviewed: date | None = None
     rev: int = 0
+    """Counts the saves of the file; 0 for a measure that has no file yet."""
     log: tuple[LogEntry, ...] = ()
     """Newest first."""
+    stamp: str = ""
+    """Opaque fingerprint of the file this was read from (storage uses it to detect changes)."""
 
     def target_state(self, target: Target, default: str = "offen") -> str:
         return self.targets.get(target.key, default)

@@ -1,4 +1,4 @@
-"""`monitor-tui check`: validate the catalogue (and, once recorded, the status files)."""
+"""`monitor-tui check`: validate the catalogue, people.toml and every status file."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.i18n import _
+from monitor_tui.notes import load_all_statuses, read_people
 from monitor_tui.problems import Problem, ProblemsError
 from monitor_tui.workspace import Workspace
 
@@ -17,8 +18,10 @@ def collect_problems(workspace: Workspace) -> tuple[list[Problem], str | None]:
         catalogue = load_catalogue(workspace.catalogue_dir)
     except ProblemsError as error:
         return error.problems, None
+    _people, problems = read_people(workspace)
+    problems += load_all_statuses(workspace, catalogue).problems()
     fields, goals, measures = catalogue.counts()
-    return [], _("check_summary", fields=fields, goals=goals, measures=measures)
+    return problems, _("check_summary", fields=fields, goals=goals, measures=measures)
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:

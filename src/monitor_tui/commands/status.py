@@ -1,0 +1,140 @@
+"""`monitor-tui status ID [changes…]`: record a change, then show the measure's state and log."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from monitor_tui.catalogue import load_catalogue
+from monitor_tui.commands import fail
+from monitor_tui.i18n import _, get_language
+from monitor_tui.model import (
+    Catalogue,
+    LogEntry,
+    Measure,
+    MeasureStatus,
+    indicator_fulfilled,
+    is_overdue,
+)
+from monitor_tui.notes import (
+    Edit,
+    InvalidEdit,
+    Person,
+    current_login,
+    load_people,
+    load_status,
+    save_edit,
+)
+from monitor_tui.problems import ProblemsError
+from monitor_tui.text import visible_controls
+from monitor_tui.workspace import Workspace
+
+USAGE_ERROR = 2
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    try:
+        catalogue = load_catalogue(workspace.catalogue_dir)
+    except ProblemsError as error:
+        return _print_problems(error)
+    measure = catalogue.measure(args.id)
+    if measure is None:
+        known = ", ".join(m.id for m in catalogue.measures())
+        return fail(_("measure_unknown", id=args.id, known=known), USAGE_ERROR)
+    try:
+        edit = edit_from_args(args)
+        if edit is not None:
+            save_edit(workspace, catalogue, measure.id, edit, current_login())
+        status = load_status(workspace, catalogue, measure.id)
+    except InvalidEdit as error:
+        return fail(str(error), USAGE_ERROR)
+    except ProblemsError as error:
+        return _print_problems(error)
+    people = load_people(workspace)
+    print(describe(catalogue, measure, status, people, date.today()))
+    return 0
+
+
+def _print_problems(error: ProblemsError) -> int:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    return 1
+
+
+def edit_from_args(args: argparse.Namespace) -> Edit | None:
+    """The Edit the options ask for, or None when they only ask to show the measure."""
+    targets: dict[str, str] = {}
+    for item in args.target:
+        term, sep, state = item.partition("=")
+        if not sep or not term or not state:
+            raise InvalidEdit(_("status_target_syntax", value=item))
+        targets[term.strip()] = state.strip()
+    note = args.note or ""
+    if note == "-":
+        note = sys.stdin.read()
+    if args.internal and not note.strip():
+        raise InvalidEdit(_("status_internal_without_note"))
+    edit = Edit(
+        status=args.set_status,
+        targets=targets,
+        assessment=args.assessment,
+        priority=args.priority,
+        reviewed=date.today() if args.reviewed else None,
+        note=note,
+        internal=args.internal,
+    )
+    return None if edit == Edit() else edit
+
+
+def describe(
+    catalogue: Catalogue,
+    measure: Measure,
+    status: MeasureStatus,
+    people: dict[str, Person],
+    today: date,
+) -> str:
+    """The measure, its state and its log as plain text for the terminal."""
+    concept, lang = catalogue.concept, get_language()
+
+    def label(vocabulary_name: str, key: str | None) -> str:
+        vocabulary = getattr(concept, vocabulary_name)
+        choice = vocabulary.get(key) if key else None
+        return choice.label(lang) if choice else _("status_not_set")
+
+    overdue = is_overdue(status, today, concept.review_period_days)
+    reviewed = status.reviewed.isoformat() if status.reviewed else _("status_never_reviewed")
+    lines = [
+        f"{measure.id} {measure.label}",
+        measure.text,
+        "",
+        f"{_('label_status')}: {label('statuses', status.status)}",
+        f"{_('label_assessment')}: {label('assessments', status.assessment)}",
+        f"{_('label_priority')}: {label('priorities', status.priority)}",
+        f"{_('label_reviewed')}: {reviewed}" + (f" ({_('label_overdue')})" if overdue else ""),
+        f"{_('label_targets')}:",
+    ]
+    default = concept.target_states.default.key
+    for target in measure.targets:
+        lines.append(
+            f"  {target.label} {label('target_states', status.target_state(target, default))}"
+        )
+    fulfilled = indicator_fulfilled(measure, status, concept.target_states)
+    lines.append(f"{_('label_indicator_fulfilled')}: {_('yes') if fulfilled else _('no')}")
+    lines.append(f"{_('label_log')}:" if status.log else _("status_log_empty"))
+    for entry in status.log:
+        lines += ["", *format_entry(entry, people)]
+    return visible_controls("\n".join(lines))
+
+
+def format_entry(entry: LogEntry, people: dict[str, Person], prefix: str = "") -> list[str]:
+    """An entry as indented lines: who and when, the changes, the note."""
+    person = people.get(entry.author)
+    who = f"{person.display()} [{entry.author}]" if person else entry.author
+    head = f"  {prefix}{entry.timestamp.strftime('%Y-%m-%d %H:%M')} · {who}"
+    if entry.internal:
+        head += f" · {_('label_internal')}"
+    lines = [head]
+    lines += [f"    {c.field}: {c.old} → {c.new}" for c in entry.changes]
+    lines += [f"    {line}" for line in entry.text.split("\n")] if entry.is_note else []
+    return lines
