@@ -23,6 +23,7 @@ import getpass
 import hashlib
 import os
 import re
+import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -43,7 +44,13 @@ from monitor_tui.model import (
     MeasureStatus,
     Vocabulary,
 )
-from monitor_tui.problems import LineIndex, Problem, ProblemsError, decode_utf8
+from monitor_tui.problems import (
+    LineIndex,
+    Problem,
+    ProblemsError,
+    decode_utf8,
+    toml_error_problem,
+)
 
 FRONT_MATTER = "+++"
 NONE = "—"
@@ -269,21 +276,15 @@ def parse_status(
     front, body, body_line = split_front_matter(path, text)
     problems: list[Problem] = []
     try:
-        data = tomlkit.parse(front).unwrap()
-    except tomlkit.exceptions.ParseError as error:
-        raise ProblemsError([_toml_problem(path, front, error)]) from error
+        data = tomllib.loads(front)  # reading is tomllib's job (fast); tomlkit only writes
+    except tomllib.TOMLDecodeError as error:
+        raise ProblemsError([toml_error_problem(path, front, error, line_offset=1)]) from error
     lines = LineIndex(front, line_offset=1)
     status = _state_from_front_matter(path, data, lines, measure, catalogue, problems)
     log = _parse_log(path, body, body_line, problems)
     if problems:
         raise ProblemsError(problems)
     return replace(status, log=tuple(log), stamp=stamp)
-
-
-def _toml_problem(path: Path, front: str, error: tomlkit.exceptions.ParseError) -> Problem:
-    message = str(error)
-    detail = re.sub(r" at line \d+ col \d+$", "", message)
-    return Problem(path, error.line + 1, _("toml_syntax", detail=detail))
 
 
 def _state_from_front_matter(
@@ -492,7 +493,9 @@ def save_edit(
 
 def _timestamp(now: datetime | None) -> datetime:
     """Whole seconds with the UTC offset of the server's local time (Europe/Berlin in Mainz)."""
-    moment = now if now is not None and now.tzinfo is not None else (now or datetime.now()).astimezone()
+    moment = (
+        now if now is not None and now.tzinfo is not None else (now or datetime.now()).astimezone()
+    )
     return moment.replace(microsecond=0)
 
 
