@@ -1,12 +1,27 @@
-"""`monitor-tui` with no command: the terminal app (until it exists: the catalogue summary)."""
+"""`monitor-tui` with no command: the terminal app on the workspace."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from monitor_tui.commands import check
+from monitor_tui.catalogue import load_catalogue
+from monitor_tui.i18n import _
+from monitor_tui.problems import ProblemsError
 from monitor_tui.workspace import Workspace
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    return check.run(args, workspace)
+    """Check the catalogue first, so that its problems reach the shell as `path:line: message`."""
+    try:
+        catalogue = load_catalogue(workspace.catalogue_dir)
+    except ProblemsError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(_("tui_app_catalogue_broken"), file=sys.stderr)
+        return 1
+    # Imported here: the bindings' texts are translated at import, after --lang was applied.
+    from monitor_tui.tui.app import MonitorApp
+
+    MonitorApp(workspace, catalogue).run()
+    return 0

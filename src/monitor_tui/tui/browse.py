@@ -1,0 +1,134 @@
+"""What the tree shows: search, filters and roll-ups. Plain logic, no Textual, easy to test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+from monitor_tui.i18n import _, get_language
+from monitor_tui.model import (
+    Catalogue,
+    Measure,
+    MeasureStatus,
+    Vocabulary,
+    is_overdue,
+    matches,
+)
+
+FILTER_KINDS = ("office", "status", "assessment", "term", "overdue")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters the user has switched on; None means "any"."""
+
+    office: str | None = None
+    status: str | None = None
+    assessment: str | None = None
+    term: str | None = None
+    overdue: bool = False
+
+    def active(self) -> bool:
+        return self != Filters()
+
+    def with_value(self, kind: str, value: str | None) -> Filters:
+        if kind == "overdue":
+            return replace(self, overdue=bool(value))
+        if kind == "office":
+            return replace(self, office=value or None)
+        if kind == "status":
+            return replace(self, status=value or None)
+        if kind == "assessment":
+            return replace(self, assessment=value or None)
+        return replace(self, term=value or None)
+
+    def accepts(
+        self, measure: Measure, status: MeasureStatus, catalogue: Catalogue, today: date
+    ) -> bool:
+        if self.office and self.office not in measure.offices:
+            return False
+        if self.status and status.status != self.status:
+            return False
+        if self.assessment and status.assessment != self.assessment:
+            return False
+        if self.term and not any(self.term in target.terms for target in measure.targets):
+            return False
+        period = catalogue.concept.review_period_days
+        return not (self.overdue and not is_overdue(status, today, period))
+
+    def describe(self, catalogue: Catalogue) -> list[str]:
+        """One short German (or English) phrase per active filter, for the filter bar."""
+        lang = get_language()
+        concept = catalogue.concept
+        parts = []
+        if self.office:
+            parts.append(_("tui_filter_office_active", office=self.office))
+        if self.status:
+            parts.append(
+                _(
+                    "tui_filter_status_active",
+                    label=choice_label(concept.statuses, self.status, lang),
+                )
+            )
+        if self.assessment:
+            label = choice_label(concept.assessments, self.assessment, lang)
+            parts.append(_("tui_filter_assessment_active", label=label))
+        if self.term:
+            parts.append(_("tui_filter_term_active", term=term_label(self.term)))
+        if self.overdue:
+            parts.append(_("tui_filter_overdue_active"))
+        return parts
+
+
+def choice_label(vocabulary: Vocabulary, key: str | None, lang: str) -> str:
+    """The display name of `key`, or the key itself when the vocabulary no longer knows it."""
+    if not key:
+        return _("tui_value_not_set")
+    choice = vocabulary.get(key)
+    return choice.label(lang) if choice else key
+
+
+def term_label(term: str) -> str:
+    return _(f"tui_term_{term}")
+
+
+def status_of(statuses: Mapping[str, MeasureStatus], measure_id: str) -> MeasureStatus:
+    return statuses.get(measure_id) or MeasureStatus(measure_id)
+
+
+def visible_measure_ids(
+    catalogue: Catalogue,
+    statuses: Mapping[str, MeasureStatus],
+    query: str,
+    filters: Filters,
+    today: date,
+) -> set[str]:
+    """Ids of the measures that match the search (every word, umlaut-insensitive) and filters."""
+    shown = set()
+    for measure in catalogue.measures():
+        if query.strip() and not matches(measure, query):
+            continue
+        if not filters.accepts(measure, status_of(statuses, measure.id), catalogue, today):
+            continue
+        shown.add(measure.id)
+    return shown
+
+
+def rollup(
+    measures: Iterable[Measure], statuses: Mapping[str, MeasureStatus], vocabulary: Vocabulary
+) -> tuple[int, int]:
+    """(implemented, total) for a field or goal: how many count as done ("3/7 umgesetzt")."""
+    done = total = 0
+    for measure in measures:
+        total += 1
+        choice = vocabulary.get(status_of(statuses, measure.id).status)
+        if choice is not None and choice.counts:
+            done += 1
+    return done, total
+
+
+def short_title(measure: Measure, width: int = 60) -> str:
+    """The start of the measure's text on one line, for the tree (the tree crops the rest)."""
+    text = " ".join(measure.text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -1,0 +1,1 @@
+"""Screens of the terminal app: the main screen and the dialogs it opens."""

@@ -1,0 +1,77 @@
+"""Write a progress note: Markdown in a soft-wrapping editor; ctrl+s saves, Esc asks first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Static, TextArea
+
+from monitor_tui.i18n import _
+from monitor_tui.tui.screens.confirm import ConfirmScreen
+
+SaveNote = Callable[[str, bool], str | None]
+"""Saves (text, internal); returns an error message, or None when the note is on disk."""
+
+
+class NoteEditorScreen(ModalScreen[bool]):
+    """Dismisses with True once the note is saved; on an error the text stays in the editor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", _("tui_key_note_save"), id="monitor.note.save"),
+        Binding(
+            "ctrl+t", "toggle_internal", _("tui_key_note_internal"), id="monitor.note.internal"
+        ),
+        Binding("escape", "close", _("tui_key_note_close"), id="monitor.note.close"),
+    ]
+
+    def __init__(self, measure_id: str, save: SaveNote) -> None:
+        super().__init__()
+        self.measure_id = measure_id
+        self.save_note = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog note-dialog"):
+            yield Static(Content(_("tui_note_title", id=self.measure_id)), classes="dialog-title")
+            yield TextArea(soft_wrap=True, tab_behavior="focus", id="note-text")
+            yield Checkbox(_("tui_note_internal_toggle"), id="note-internal")
+            yield Static(Content(""), id="note-error", classes="error")
+            yield Static(Content(_("tui_note_hint")), classes="dialog-hint")
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    @property
+    def has_unsaved_text(self) -> bool:
+        return bool(self.text.strip())
+
+    def action_toggle_internal(self) -> None:
+        box = self.query_one(Checkbox)
+        box.value = not box.value
+
+    def action_save(self) -> None:
+        if not self.text.strip():
+            self.query_one("#note-error", Static).update(Content(_("tui_note_empty")))
+            return
+        error = self.save_note(self.text, self.query_one(Checkbox).value)
+        if error:
+            self.query_one("#note-error", Static).update(Content(error))
+            return
+        self.dismiss(True)
+
+    def action_close(self) -> None:
+        if not self.has_unsaved_text:
+            self.dismiss(False)
+            return
+
+        def discard(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(False)
+
+        self.app.push_screen(ConfirmScreen(_("tui_note_discard_question")), discard)

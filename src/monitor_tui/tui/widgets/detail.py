@@ -1,0 +1,261 @@
+"""The right-hand pane: everything about the selected Handlungsfeld, Ziel or Maßnahme."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from monitor_tui.i18n import _, get_language
+from monitor_tui.model import (
+    Catalogue,
+    Choice,
+    Field,
+    Goal,
+    LogEntry,
+    Measure,
+    MeasureStatus,
+    Vocabulary,
+    indicator_fulfilled,
+    is_overdue,
+)
+from monitor_tui.problems import Problem
+from monitor_tui.tui.browse import choice_label, rollup, status_of
+from monitor_tui.tui.safe_text import one_line, visible
+from monitor_tui.tui.widgets.safe_markdown import SafeMarkdown
+
+
+def _text(text: str, classes: str = "") -> Static:
+    """A Static that shows `text` from a file literally (Content is never parsed as markup)."""
+    return Static(Content(visible(text)), classes=classes)
+
+
+def _heading(text: str) -> Static:
+    return Static(Content(text), classes="heading")
+
+
+def _choice(choice: Choice | None, fallback: str, lang: str) -> Content:
+    if choice is None:
+        return Content(fallback)
+    return Content.assemble((f"{choice.symbol} ", f"bold {choice.color}"), choice.label(lang))
+
+
+class DetailPane(VerticalScroll):
+    """Scrolls with the arrow keys and j / k when focused (Tab switches here from the tree)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", _("tui_key_scroll_down"), show=False, id="monitor.detail.down"),
+        Binding("k", "scroll_up", _("tui_key_scroll_up"), show=False, id="monitor.detail.up"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.can_focus = True
+
+    async def show(self, widgets: list[Widget]) -> None:
+        await self.remove_children()
+        await self.mount_all(widgets)
+        self.scroll_home(animate=False)
+
+
+def measure_widgets(
+    catalogue: Catalogue,
+    measure: Measure,
+    status: MeasureStatus,
+    problems: list[Problem] | None,
+    today: date,
+) -> list[Widget]:
+    """All four cells of the source table, the recorded state and the progress log."""
+    lang = get_language()
+    concept = catalogue.concept
+    widgets: list[Widget] = [
+        Static(
+            Content.assemble(
+                (_("tui_measure_title", id=measure.id), "bold"), f" · {one_line(measure.label)}"
+            ),
+            classes="title",
+        ),
+    ]
+    if problems:
+        widgets.append(_broken_notice(problems))
+    else:
+        widgets += _state_lines(catalogue, measure, status, today)
+    widgets += [_heading(_("tui_cell_measure")), _text(measure.text)]
+    fulfilled = indicator_fulfilled(measure, status, concept.target_states)
+    widgets += [_heading(_("tui_cell_indicator")), _text(measure.indicator)]
+    widgets.append(
+        Static(
+            Content(_("tui_indicator_fulfilled" if fulfilled else "tui_indicator_open")),
+            classes="dim",
+        )
+    )
+    widgets.append(_heading(_("tui_cell_horizon")))
+    for target in measure.targets:
+        state = concept.target_states.get(
+            status.target_state(target, concept.target_states.default.key)
+        )
+        widgets.append(
+            Static(
+                Content.assemble(
+                    _choice(state, status.target_state(target), lang),
+                    "  ",
+                    (visible(target.label), "bold"),
+                    " ",
+                    visible(target.text),
+                ),
+                classes="target",
+            )
+        )
+    widgets += [_heading(_("tui_cell_responsible")), _text(measure.responsible)]
+    widgets.append(_heading(_("tui_progress_log")))
+    if not status.log:
+        widgets.append(Static(Content(_("tui_log_empty")), classes="dim"))
+    for entry in status.log:
+        widgets += _log_entry(entry, concept_vocabularies(catalogue), lang)
+    return widgets
+
+
+def concept_vocabularies(catalogue: Catalogue) -> Mapping[str, Vocabulary]:
+    concept = catalogue.concept
+    return {
+        "status": concept.statuses,
+        "assessment": concept.assessments,
+        "priority": concept.priorities,
+        "target": concept.target_states,
+    }
+
+
+def _state_lines(
+    catalogue: Catalogue, measure: Measure, status: MeasureStatus, today: date
+) -> list[Widget]:
+    lang = get_language()
+    concept = catalogue.concept
+    status_choice = concept.statuses.get(status.status)
+    line = Content.assemble(
+        (_("tui_label_status") + " ", "bold"),
+        _choice(status_choice, status.status, lang),
+        "\n",
+        (_("tui_label_assessment") + " ", "bold"),
+        _choice(concept.assessments.get(status.assessment or ""), _("tui_value_not_set"), lang),
+        ("   " + _("tui_label_priority") + " ", "bold"),
+        _choice(concept.priorities.get(status.priority or ""), _("tui_value_not_set"), lang),
+    )
+    reviewed = status.reviewed.isoformat() if status.reviewed else _("tui_value_never")
+    review = Content.assemble((_("tui_label_reviewed") + " ", "bold"), reviewed)
+    if is_overdue(status, today, concept.review_period_days):
+        review = Content.assemble(review, "   ", (_("tui_overdue_marker"), "bold reverse"))
+    return [Static(line, classes="state"), Static(review, classes="state")]
+
+
+def _broken_notice(problems: list[Problem]) -> Static:
+    lines = [_("tui_status_file_broken")] + [str(problem) for problem in problems]
+    return Static(Content(visible("\n".join(lines))), classes="error")
+
+
+def _log_entry(entry: LogEntry, vocabularies: Mapping[str, Vocabulary], lang: str) -> list[Widget]:
+    header = Content.assemble(
+        (entry.timestamp.strftime("%Y-%m-%d %H:%M"), "bold"),
+        " · ",
+        one_line(entry.author),
+    )
+    if entry.internal:
+        header = Content.assemble(header, "  ", (_("tui_note_internal_marker"), "reverse"))
+    widgets: list[Widget] = [Static(header, classes="log-header")]
+    for change in entry.changes:
+        widgets.append(
+            Static(
+                Content(_change_text(change.field, change.old, change.new, vocabularies, lang)),
+                classes="log-change",
+            )
+        )
+    if entry.is_note:
+        widgets.append(SafeMarkdown(entry.text, classes="log-note"))
+    return widgets
+
+
+def _change_text(
+    field: str, old: str, new: str, vocabularies: Mapping[str, Vocabulary], lang: str
+) -> str:
+    kind, _sep, target = field.partition(":")
+    vocabulary = vocabularies.get(kind)
+    if vocabulary is not None:
+        old = choice_label(vocabulary, old, lang)
+        new = choice_label(vocabulary, new, lang)
+    name = (
+        _(f"tui_field_{kind}")
+        if kind in ("status", "assessment", "priority", "reviewed", "target")
+        else kind
+    )
+    if target:
+        name = f"{name} {target}"
+    return visible(f"{name}: {old or '–'} → {new or '–'}")
+
+
+def field_widgets(
+    catalogue: Catalogue, field: Field, statuses: Mapping[str, MeasureStatus]
+) -> list[Widget]:
+    """A Handlungsfeld: heading, roll-up by status, summary (section 3) and its goals."""
+    widgets: list[Widget] = [Static(Content(visible(field.heading)), classes="title")]
+    widgets += _status_breakdown(catalogue, list(field.measures()), statuses)
+    if field.summary:
+        widgets += [_heading(_("tui_field_summary")), SafeMarkdown(field.summary)]
+    widgets.append(_heading(_("tui_field_goals")))
+    for goal in field.goals:
+        done, total = rollup(goal.measures, statuses, catalogue.concept.statuses)
+        widgets.append(
+            Static(
+                Content.assemble((f"{goal.id} ", "bold"), f"{done}/{total}  ", visible(goal.title)),
+                classes="goal-line",
+            )
+        )
+    return widgets
+
+
+def goal_widgets(
+    catalogue: Catalogue, goal: Goal, statuses: Mapping[str, MeasureStatus]
+) -> list[Widget]:
+    """A Ziel: its wording, roll-up and its measures with their status."""
+    lang = get_language()
+    widgets: list[Widget] = [
+        Static(Content.assemble((_("tui_goal_title", id=goal.id), "bold")), classes="title"),
+        _text(goal.title),
+    ]
+    widgets += _status_breakdown(catalogue, list(goal.measures), statuses)
+    widgets.append(_heading(_("tui_goal_measures")))
+    for measure in goal.measures:
+        choice = catalogue.concept.statuses.get(status_of(statuses, measure.id).status)
+        widgets.append(
+            Static(
+                Content.assemble(
+                    _choice(choice, "?", lang),
+                    "  ",
+                    (measure.id, "bold"),
+                    " ",
+                    one_line(measure.text),
+                ),
+                classes="goal-line",
+            )
+        )
+    return widgets
+
+
+def _status_breakdown(
+    catalogue: Catalogue, measures: list[Measure], statuses: Mapping[str, MeasureStatus]
+) -> list[Widget]:
+    lang = get_language()
+    vocabulary = catalogue.concept.statuses
+    done, total = rollup(measures, statuses, vocabulary)
+    parts: list[Content | str | tuple[str, str]] = [
+        (_("tui_rollup", done=done, total=total), "bold")
+    ]
+    for choice in vocabulary:
+        count = sum(1 for m in measures if status_of(statuses, m.id).status == choice.key)
+        if count:
+            parts += ["   ", _choice(choice, choice.key, lang), f" {count}"]
+    return [Static(Content.assemble(*parts), classes="state")]
