@@ -15,7 +15,7 @@ from typing import NoReturn
 from monitor_tui import i18n
 from monitor_tui.i18n import _
 
-EXPORT_FORMATS = ("json",)
+EXPORT_FORMATS = ("json", "markdown", "html", "pdf", "docx", "all")
 
 # argparse's own texts, in German; argparse looks each up through its module-level `_`.
 _ARGPARSE_DE = {

@@ -1,3 +1,96 @@
 """Messages of the export area: key -> (German, English)."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # the report itself
+    "report_subtitle": ("Synopse mit Umsetzungsstand", "Synopsis with implementation status"),
+    "report_date": ("Berichtsstand", "Report date"),
+    "report_generated": ("Erstellt", "Generated"),
+    "report_digest": ("Datenstand (Prüfsumme)", "Data version (checksum)"),
+    "report_restriction": ("Auszug", "Excerpt"),
+    "report_restriction_field": ("Handlungsfeld {value}", "field of action {value}"),
+    "report_restriction_office": ("Zuständigkeit „{value}“", "responsibility '{value}'"),
+    "report_restriction_status": ("Umsetzungsstand „{value}“", "status '{value}'"),
+    "report_page": ("Seite {page} von {pages}", "Page {page} of {pages}"),
+    "report_summaries": ("Ziele und Inhalte des Monitoringsystems", "Goals and content"),
+    "report_overview": ("Übersicht", "Overview"),
+    "report_overview_measures": ("Maßnahmen", "Measures"),
+    "report_overview_total": ("Gesamt", "Total"),
+    "report_overview_no_assessment": ("ohne Bewertung", "not assessed"),
+    "report_overview_overdue": ("Überprüfung überfällig", "review overdue"),
+    "report_overview_fulfilled": ("Indikator erfüllt", "indicator fulfilled"),
+    "report_overview_status": ("Umsetzungsstand", "Status"),
+    "report_overview_assessment": ("Bewertung", "Assessment"),
+    "report_synopsis": (
+        "Synopse der Maßnahmen, Bewertungen und Priorisierungen",
+        "Synopsis of measures, assessments and priorities",
+    ),
+    "report_nothing_selected": (
+        "Keine Maßnahme entspricht der Auswahl.",
+        "No measure matches the selection.",
+    ),
+    "report_goal": ("Ziel", "Goal"),
+    "report_indicator": ("Erfolgsindikator", "Success indicator"),
+    "report_horizon": ("Zeithorizont", "Time horizon"),
+    "report_responsible": ("Zuständigkeit", "Responsibility"),
+    "report_status": ("Umsetzungsstand", "Status"),
+    "report_targets": ("Zielerreichung", "Targets"),
+    "report_progress": ("Fortschritt", "Progress"),
+    "report_assessment": ("Bewertung", "Assessment"),
+    "report_priority": ("Priorität", "Priority"),
+    "report_reviewed": ("Letzte Überprüfung", "Last review"),
+    "report_not_set": ("nicht gesetzt", "not set"),
+    "report_never_reviewed": ("noch nicht überprüft", "not reviewed yet"),
+    "report_overdue": ("überfällig", "overdue"),
+    "report_indicator_fulfilled": ("Erfolgsindikator erfüllt", "Success indicator fulfilled"),
+    "report_indicator_open": (
+        "Erfolgsindikator noch nicht erfüllt",
+        "Success indicator not yet fulfilled",
+    ),
+    "report_no_notes": ("Keine Einträge", "No entries"),
+    "report_more_notes": (
+        "{count} ältere Einträge nicht abgedruckt",
+        "{count} older entries not printed",
+    ),
+    "report_legend": ("Legende", "Legend"),
+    "report_legend_horizons": ("Zeithorizont", "Time horizon"),
+    "report_legend_statuses": ("Umsetzungsstand", "Status"),
+    "report_legend_target_states": ("Zielerreichung", "Targets"),
+    "report_legend_assessments": ("Bewertung", "Assessment"),
+    "report_legend_priorities": ("Priorität", "Priority"),
+    "report_legend_done": ("zählt als umgesetzt", "counts as implemented"),
+    "report_legend_fulfilled": ("zählt als erreicht", "counts as reached"),
+    "report_image": ("Bild: {alt}", "Image: {alt}"),
+    "report_unprintable": (
+        "[{count} Zeichen in dieser Schrift nicht druckbar – vollständig im DOCX- und HTML-Export]",
+        "[{count} characters not printable in this font – complete in the DOCX and HTML export]",
+    ),
+    # command line
+    "export_unknown_field": (
+        "Unbekanntes Handlungsfeld „{value}“ (möglich: {choices})",
+        "unknown field of action '{value}' (choose from: {choices})",
+    ),
+    "export_unknown_office": (
+        "Unbekannte Zuständigkeit „{value}“ (möglich: {choices})",
+        "unknown office '{value}' (choose from: {choices})",
+    ),
+    "export_unknown_status": (
+        "Unbekannter Umsetzungsstand „{value}“ (möglich: {choices})",
+        "unknown status '{value}' (choose from: {choices})",
+    ),
+    "export_bad_date": (
+        "Ungültiges Datum „{value}“ für {option} (erwartet JJJJ-MM-TT)",
+        "invalid date '{value}' for {option} (expected YYYY-MM-DD)",
+    ),
+    "export_bad_notes": (
+        "--notes braucht eine Zahl ab 0, nicht {value}",
+        "--notes needs a number from 0 up, not {value}",
+    ),
+    "export_stdout_one_format": (
+        "-o - geht nur mit einem Format, nicht mit --format all",
+        "-o - works with one format only, not with --format all",
+    ),
+    "export_status_broken": (
+        "{count} Statusdatei(en) fehlerhaft; kein Export, damit kein unvollständiger Bericht entsteht",
+        "{count} status file(s) broken; nothing exported, so that no incomplete report is made",
+    ),
+}

@@ -1,11 +1,13 @@
-"""The JSON export: the catalogue as a tree (schema in README), for other programs."""
+"""The JSON export: the catalogue as a tree with the recorded status (schema in README)."""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from monitor_tui.model import Catalogue, Field, Goal, Measure
+from monitor_tui.synopsis import MeasureEntry, Synopsis
 
 
 def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
@@ -13,23 +15,49 @@ def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
     return {
         "title": catalogue.title,
         "issuer": catalogue.concept.issuer,
-        "fields": [_field(f) for f in catalogue.fields],
+        "fields": [_field(f, [_measure(m) for m in f.measures()]) for f in catalogue.fields],
     }
 
 
-def _field(item: Field) -> dict[str, Any]:
+def synopsis_document(synopsis: Synopsis) -> dict[str, Any]:
+    """The exported part of the catalogue with each measure's recorded status.
+
+    Texts are as in the catalogue and the notes (JSON escapes every control character itself);
+    only public notes are included, the same selection as in the printed report.
+    """
+    fields = []
+    for section in synopsis.sections:
+        measures = [_measure_with_status(e) for g in section.goals for e in g.measures]
+        goals = [g.goal for g in section.goals]
+        fields.append(_field(section.field, measures, goals))
+    return {
+        "title": synopsis.title,
+        "issuer": synopsis.issuer,
+        "report_date": synopsis.report_date.isoformat(),
+        "generated": synopsis.generated.isoformat(timespec="seconds"),
+        "digest": synopsis.digest,
+        "restriction": synopsis.restriction,
+        "fields": fields,
+    }
+
+
+def _field(
+    item: Field, measures: list[dict[str, Any]], goals: list[Goal] | None = None
+) -> dict[str, Any]:
+    by_goal: dict[str, list[dict[str, Any]]] = {}
+    for measure in measures:
+        by_goal.setdefault(measure["id"].rsplit(".", 1)[0], []).append(measure)
     return {
         "id": item.id,
         "number": item.number,
         "heading": item.heading,
         "title": item.title,
         "summary": item.summary,
-        "goals": [_goal(g) for g in item.goals],
+        "goals": [
+            {"id": g.id, "title": g.title, "measures": by_goal.get(g.id, [])}
+            for g in (item.goals if goals is None else goals)
+        ],
     }
-
-
-def _goal(goal: Goal) -> dict[str, Any]:
-    return {"id": goal.id, "title": goal.title, "measures": [_measure(m) for m in goal.measures]}
 
 
 def _measure(measure: Measure) -> dict[str, Any]:
@@ -47,6 +75,41 @@ def _measure(measure: Measure) -> dict[str, Any]:
     }
 
 
+def _measure_with_status(entry: MeasureEntry) -> dict[str, Any]:
+    data = _measure(entry.measure)
+    facts = entry.facts
+    data.update(
+        {
+            # a map beside "targets", so that the documented target objects stay as they were
+            "target_states": {key: state.key for key, state in facts.target_states},
+            "status": facts.status.key,
+            "assessment": facts.assessment.key if facts.assessment else None,
+            "priority": facts.priority.key if facts.priority else None,
+            "reviewed": facts.reviewed.isoformat() if facts.reviewed else None,
+            "overdue": facts.overdue,
+            "indicator_fulfilled": facts.indicator_fulfilled,
+            "notes": [
+                {
+                    "timestamp": note.timestamp.isoformat(),
+                    "author": note.author,
+                    "text": note.text,
+                }
+                for note in facts.notes
+            ],
+            "notes_omitted": facts.notes_omitted,
+        }
+    )
+    return data
+
+
+_C1_AND_DEL = re.compile("[\x7f-\x9f]")
+
+
 def render_json(document: dict[str, Any]) -> bytes:
-    """UTF-8 JSON with umlauts as they are (ensure_ascii off) and a final newline."""
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """UTF-8 JSON with umlauts as they are (ensure_ascii off) and a final newline.
+
+    json.dumps escapes C0 controls only; DEL and C1 (0x9B is a one-byte CSI) are escaped too, so
+    that `cat` on the file cannot drive the terminal. They occur only inside strings.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")

@@ -1,0 +1,298 @@
+"""The DOCX export (python-docx): real Word tables with the merged goal row, repeated header rows,
+rows that do not split, status colours as cell shading, and Word heading styles.
+
+python-docx has no API for repeated header rows (w:tblHeader), unsplittable rows (w:cantSplit),
+cell shading (w:shd), page fields and hyperlinks; each has a small XML helper below.
+python-docx escapes all text itself; the synopsis has already replaced the control characters
+XML forbids.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from monitor_tui.render.common import GOAL_SHADE, LABEL_SHADE, safe_colour, tint
+from monitor_tui.synopsis import Block, GoalTable, RichText, Row, Run, Synopsis, Table
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import _Cell, _Row
+    from docx.text.paragraph import Paragraph
+
+PAGE_WIDTH_CM = 21.0
+PAGE_HEIGHT_CM = 29.7
+MARGIN_CM = 1.8
+TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
+LABEL_WIDTH_CM = 3.6
+FONT = "Arial"
+
+
+def render_docx(synopsis: Synopsis) -> bytes:
+    from docx import Document as new_document
+
+    document = new_document()
+    _page_setup(document, synopsis)
+    _styles(document)
+    _title_block(document, synopsis)
+    if synopsis.summaries:
+        document.add_heading(synopsis.summaries_title, level=1)
+        for summary in synopsis.summaries:
+            document.add_heading(summary.heading, level=2)
+            for block in summary.text:
+                _block(document.add_paragraph(), block)
+    document.add_heading(synopsis.overview_title, level=1)
+    _plain_table(document, synopsis.overview)
+    document.add_heading(synopsis.synopsis_title, level=1)
+    if not any(section.goals for section in synopsis.sections):
+        document.add_paragraph(synopsis.empty_message)
+    for section in synopsis.sections:
+        document.add_heading(section.heading, level=2)
+        for goal in section.goals:
+            _goal_table(document, goal)
+            document.add_paragraph()
+    document.add_heading(synopsis.legend_title, level=1)
+    document.add_paragraph(synopsis.indicator_rule)
+    for title, table in synopsis.legend:
+        document.add_heading(title, level=3)
+        _plain_table(document, table)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _page_setup(document: Document, synopsis: Synopsis) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(PAGE_HEIGHT_CM)
+    section.left_margin = section.right_margin = Cm(MARGIN_CM)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    header = section.header.paragraphs[0]
+    header.text = ""
+    run = header.add_run(
+        f"{synopsis.title}\n{synopsis.labels['report_date']}: {synopsis.report_date_text()}"
+    )
+    run.font.size = Pt(8)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    before, _page, between, _pages, after = _split_page_label(synopsis.labels["page"])
+    for text, field in ((before, "PAGE"), (between, "NUMPAGES")):
+        footer.add_run(text).font.size = Pt(8)
+        _add_field(footer, field)
+    footer.add_run(after).font.size = Pt(8)
+
+
+def _split_page_label(label: str) -> tuple[str, str, str, str, str]:
+    """ "Seite {page} von {pages}" → ("Seite ", "{page}", " von ", "{pages}", "")."""
+    before, rest = label.split("{page}", 1)
+    between, after = rest.split("{pages}", 1)
+    return before, "{page}", between, "{pages}", after
+
+
+def _styles(document: Document) -> None:
+    from docx.shared import Pt, RGBColor
+
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10)
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        style = document.styles[name]
+        style.font.name = FONT
+        style.font.color.rgb = RGBColor(0, 0, 0)
+    document.styles["Title"].font.size = Pt(18)
+
+
+def _title_block(document: Document, synopsis: Synopsis) -> None:
+    from docx.shared import Pt
+
+    document.add_paragraph(synopsis.issuer)
+    document.add_heading(synopsis.title, level=0)
+    subtitle = document.add_paragraph()
+    subtitle.add_run(synopsis.subtitle).font.size = Pt(12)
+    for label, value in synopsis.title_facts:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run(value)
+
+
+def _goal_table(document: Document, goal: GoalTable) -> None:
+    from docx.shared import Cm
+
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    widths = (Cm(LABEL_WIDTH_CM), Cm(TEXT_WIDTH_CM - LABEL_WIDTH_CM))
+    header = table.add_row()
+    _no_split(header)
+    _repeat_as_header(header)
+    merged = header.cells[0].merge(header.cells[1])
+    _rich(merged, goal.header)
+    _shade(merged, GOAL_SHADE)
+    for entry in goal.measures:
+        for index, row in enumerate(entry.rows):
+            cells = table.add_row()
+            _no_split(cells)
+            for cell, width in zip(cells.cells, widths, strict=True):
+                cell.width = width
+            _row(cells.cells[0], cells.cells[1], row)
+            if index < len(entry.rows) - 1:  # Word keeps a measure's rows on one page if it can
+                for cell in cells.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
+
+
+def _row(label_cell: _Cell, content_cell: _Cell, row: Row) -> None:
+    from docx.shared import Pt, RGBColor
+
+    label = label_cell.paragraphs[0]
+    label.add_run(row.label).bold = True
+    if row.sublabel:
+        small = label.add_run("\n" + row.sublabel)
+        small.font.size = Pt(8)
+        small.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    if row.is_monitoring:
+        _shade(label_cell, LABEL_SHADE)
+    _rich(content_cell, row.content)
+    shade = tint(row.shade)
+    if shade:
+        _shade(content_cell, shade)
+
+
+def _plain_table(document: Document, table_data: Table) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    columns = len(table_data.widths)
+    table = document.add_table(rows=0, cols=columns)
+    table.style = "Table Grid"
+    total = sum(table_data.widths)
+    widths = [Cm(TEXT_WIDTH_CM * w / total) for w in table_data.widths]
+    for index, cells in enumerate(table_data.rows):
+        row = table.add_row()
+        _no_split(row)
+        if index < table_data.header_rows:
+            _repeat_as_header(row)
+        for column, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
+            cell.width = widths[column]
+            _rich(cell, text)
+            if column and columns > 2:
+                for paragraph in cell.paragraphs:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if index in table_data.group_rows or index < table_data.header_rows:
+                _shade(cell, LABEL_SHADE)
+
+
+def _rich(cell: _Cell, text: RichText) -> None:
+    for index, block in enumerate(text):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        _block(paragraph, block)
+
+
+def _block(paragraph: Paragraph, block: Block) -> None:
+    from docx.shared import Pt
+
+    paragraph.paragraph_format.space_after = Pt(2)
+    if block.level:
+        paragraph.paragraph_format.left_indent = Pt(10 * block.level)
+    if block.prefix:
+        paragraph.add_run(block.prefix)
+    for run in block.runs:
+        if run.href:
+            _add_hyperlink(paragraph, run, run.href)
+        else:
+            _styled_run(paragraph, run, code=run.code or block.kind == "code")
+
+
+def _styled_run(paragraph: Paragraph, run: Run, code: bool = False) -> Any:
+    from docx.shared import Pt, RGBColor
+
+    styled = paragraph.add_run(run.text)  # python-docx turns "\n" into a line break
+    styled.bold = run.bold or None
+    styled.italic = run.italic or None
+    if run.strike:
+        styled.font.strike = True
+    if code:
+        styled.font.name = "Courier New"
+        styled.font.size = Pt(9)
+    colour = safe_colour(run.color)
+    if colour:
+        styled.font.color.rgb = RGBColor.from_string(colour[1:].upper())
+    return styled
+
+
+# --- XML helpers ------------------------------------------------------------------------------
+
+
+def _row_property(row: _Row, name: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement(name)
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
+
+def _no_split(row: _Row) -> None:
+    """w:cantSplit: Word moves the whole row to the next page instead of splitting it.
+    (Call before `_repeat_as_header`: the schema wants cantSplit first.)"""
+    _row_property(row, "w:cantSplit")
+
+
+def _repeat_as_header(row: _Row) -> None:
+    """w:tblHeader: the row is repeated at the top of every page the table runs onto."""
+    _row_property(row, "w:tblHeader")
+
+
+def _shade(cell: _Cell, colour: str) -> None:
+    """w:shd: the cell's background colour."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = cell._tc.get_or_add_tcPr()
+    for old in properties.findall(qn("w:shd")):
+        properties.remove(old)
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour.lstrip("#").upper())
+    # schema order: tcW, gridSpan, vMerge, tcBorders, shd, …; put it after what exists of those
+    anchor = None
+    for name in ("w:tcW", "w:gridSpan", "w:vMerge", "w:tcBorders"):
+        found = properties.find(qn(name))
+        if found is not None:
+            anchor = found
+    if anchor is None:
+        properties.insert(0, shading)
+    else:
+        anchor.addnext(shading)
+
+
+def _add_field(paragraph: Paragraph, instruction: str) -> None:
+    """A simple field (PAGE, NUMPAGES) that Word and LibreOffice fill in when laying out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    placeholder = paragraph.add_run("1")
+    placeholder.font.size = Pt(8)
+    field.append(placeholder._r)
+    paragraph._p.append(field)
+
+
+def _add_hyperlink(paragraph: Paragraph, run: Run, href: str) -> None:
+    """w:hyperlink with an external relationship; the run inside keeps its style, underlined."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    relation = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relation)
+    styled = _styled_run(paragraph, run)
+    styled.font.underline = True
+    link.append(styled._r)
+    paragraph._p.append(link)

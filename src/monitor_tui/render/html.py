@@ -1,0 +1,157 @@
+"""The HTML export: one self-contained file (inline CSS, no scripts, no network), A4 print CSS."""
+
+from __future__ import annotations
+
+from html import escape
+
+from monitor_tui.render.common import GOAL_SHADE, LABEL_SHADE, safe_colour, tint
+from monitor_tui.synopsis import Block, GoalTable, RichText, Row, Run, Synopsis, Table
+
+_CSS = f"""
+@page {{ size: A4; margin: 18mm 16mm 20mm 16mm; }}
+body {{ font-family: Arial, Helvetica, "Liberation Sans", sans-serif; font-size: 10pt;
+  line-height: 1.35; color: #000; max-width: 180mm; margin: 1em auto; }}
+h1 {{ font-size: 17pt; margin: 0 0 .3em; }}
+h2 {{ font-size: 14pt; margin: 1.4em 0 .5em; break-after: avoid; }}
+h3 {{ font-size: 12pt; margin: 1.2em 0 .5em; break-after: avoid; }}
+p {{ margin: .15em 0; }}
+.subtitle {{ font-size: 12pt; margin: 0 0 1em; }}
+table {{ width: 100%; border-collapse: collapse; margin: 0 0 1em; }}
+th, td {{ border: 0.5pt solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }}
+thead {{ display: table-header-group; }}
+tr, tbody.measure {{ break-inside: avoid; }}
+table.goal td.label {{ width: 24%; font-weight: bold; }}
+table.goal th {{ background: {GOAL_SHADE}; }}
+td.monitoring {{ background: {LABEL_SHADE}; }}
+.sublabel {{ font-weight: normal; color: #555; font-size: 8pt; }}
+table.facts td, table.facts th {{ border: none; padding: 1pt 8pt 1pt 0; }}
+table.overview td:not(:first-child), table.overview th:not(:first-child) {{ text-align: center; }}
+tr.group td {{ background: {LABEL_SHADE}; font-weight: bold; }}
+.mark {{ font-weight: bold; }}
+pre {{ font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 9pt;
+  white-space: pre-wrap; margin: .2em 0; }}
+code {{ font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 9pt; }}
+.quote {{ border-left: 2pt solid #999; padding-left: 4pt; }}
+.heading {{ font-weight: bold; }}
+@media print {{ body {{ margin: 0; max-width: none; }} a {{ color: #000; }} }}
+"""
+
+
+def render_html(synopsis: Synopsis) -> bytes:
+    """The report as one HTML document; every text is escaped, links are http(s)/mailto only."""
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(synopsis.lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        # defence in depth: even if markup slipped through, nothing would load or run
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f"<title>{_text(synopsis.title)} – {_text(synopsis.report_date_text())}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<p>{_text(synopsis.issuer)}</p>",
+        f"<h1>{_text(synopsis.title)}</h1>",
+        f'<p class="subtitle">{_text(synopsis.subtitle)}</p>',
+        '<table class="facts">',
+        *(f"<tr><th>{_text(k)}</th><td>{_text(v)}</td></tr>" for k, v in synopsis.title_facts),
+        "</table>",
+    ]
+    if synopsis.summaries:
+        parts.append(f"<h2>{_text(synopsis.summaries_title)}</h2>")
+        for summary in synopsis.summaries:
+            parts.append(f"<h3>{_text(summary.heading)}</h3>")
+            parts.append(_rich(summary.text))
+    parts.append(f"<h2>{_text(synopsis.overview_title)}</h2>")
+    parts.append(_table(synopsis.overview, "overview"))
+    parts.append(f"<h2>{_text(synopsis.synopsis_title)}</h2>")
+    if not any(section.goals for section in synopsis.sections):
+        parts.append(f"<p>{_text(synopsis.empty_message)}</p>")
+    for section in synopsis.sections:
+        parts.append(f"<h3>{_text(section.heading)}</h3>")
+        parts += [_goal_table(goal) for goal in section.goals]
+    parts.append(f"<h2>{_text(synopsis.legend_title)}</h2>")
+    parts.append(f"<p>{_text(synopsis.indicator_rule)}</p>")
+    for title, table in synopsis.legend:
+        parts.append(f'<p class="heading">{_text(title)}</p>')
+        parts.append(_table(table, "legend"))
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts).encode("utf-8")
+
+
+def _goal_table(goal: GoalTable) -> str:
+    lines = [
+        '<table class="goal">',
+        f'<thead><tr><th colspan="2">{_rich(goal.header)}</th></tr></thead>',
+    ]
+    for entry in goal.measures:
+        lines.append('<tbody class="measure">')
+        lines += [_row(row) for row in entry.rows]
+        lines.append("</tbody>")
+    lines.append("</table>")
+    return "\n".join(lines)
+
+
+def _row(row: Row) -> str:
+    label = _text(row.label)
+    if row.sublabel:
+        label += f'<br><span class="sublabel">{_text(row.sublabel)}</span>'
+    label_class = "label monitoring" if row.is_monitoring else "label"
+    shade = tint(row.shade)
+    style = f' style="background:{shade}"' if shade else ""
+    return f'<tr><td class="{label_class}">{label}</td><td{style}>{_rich(row.content)}</td></tr>'
+
+
+def _table(table: Table, css_class: str) -> str:
+    lines = [f'<table class="{css_class}">']
+    for index, cells in enumerate(table.rows):
+        is_header = index < table.header_rows
+        if index == 0 and is_header:
+            lines.append("<thead>")
+        tag = "th" if is_header else "td"
+        row_class = ' class="group"' if index in table.group_rows else ""
+        lines.append(
+            f"<tr{row_class}>" + "".join(f"<{tag}>{_rich(c)}</{tag}>" for c in cells) + "</tr>"
+        )
+        if index == table.header_rows - 1:
+            lines.append("</thead>")
+    lines.append("</table>")
+    return "\n".join(lines)
+
+
+def _rich(text: RichText) -> str:
+    return "".join(_block(block) for block in text)
+
+
+def _block(block: Block) -> str:
+    indent = f' style="margin-left:{block.level * 10}pt"' if block.level else ""
+    if block.kind == "code":
+        return f"<pre{indent}>{_text(block.plain())}</pre>"
+    css = {"quote": ' class="quote"', "heading": ' class="heading"'}.get(block.kind, "")
+    inner = _text(block.prefix) + "".join(_run(run) for run in block.runs)
+    return f"<p{css}{indent}>{inner}</p>"
+
+
+def _run(run: Run) -> str:
+    html = _text(run.text)
+    if run.code:
+        html = f"<code>{html}</code>"
+    if run.bold:
+        html = f"<strong>{html}</strong>"
+    if run.italic:
+        html = f"<em>{html}</em>"
+    if run.strike:
+        html = f"<s>{html}</s>"
+    colour = safe_colour(run.color)
+    if run.mark:
+        style = f' style="color:{colour}"' if colour else ""
+        html = f'<span class="mark"{style}>{html}</span>'
+    if run.href:
+        html = f'<a href="{escape(run.href, quote=True)}" rel="noopener noreferrer">{html}</a>'
+    return html
+
+
+def _text(text: str) -> str:
+    """Escaped text; line breaks inside a run become <br>."""
+    return "<br>".join(escape(line, quote=True) for line in text.split("\n"))

@@ -1,0 +1,118 @@
+"""The Markdown export, for review and diffs in git.
+
+Each goal table is a GitHub pipe table: the goal is the header row (as in the document, on top of
+its measures), then label | content rows. Cell content is escaped so that nothing in it can become
+Markdown or HTML; line breaks inside a cell are `<br>`, the one tag we write ourselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor_tui.synopsis import Block, GoalTable, RichText, Run, Synopsis, Table
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
+# that can start markup inline (emphasis, code, links, images, HTML, entities, tables, strikes).
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as literal Markdown text."""
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def render_markdown(synopsis: Synopsis) -> bytes:
+    lines = [
+        escape_markdown(synopsis.issuer),
+        "",
+        f"# {escape_markdown(synopsis.title)}",
+        "",
+        f"**{escape_markdown(synopsis.subtitle)}**",
+        "",
+    ]
+    lines += [f"- {escape_markdown(k)}: {escape_markdown(v)}" for k, v in synopsis.title_facts]
+    lines.append("")
+    if synopsis.summaries:
+        lines += [f"## {escape_markdown(synopsis.summaries_title)}", ""]
+        for summary in synopsis.summaries:
+            lines += [f"### {escape_markdown(summary.heading)}", "", _paragraphs(summary.text), ""]
+    lines += [f"## {escape_markdown(synopsis.overview_title)}", "", _table(synopsis.overview), ""]
+    lines += [f"## {escape_markdown(synopsis.synopsis_title)}", ""]
+    if not any(section.goals for section in synopsis.sections):
+        lines += [escape_markdown(synopsis.empty_message), ""]
+    for section in synopsis.sections:
+        lines += [f"### {escape_markdown(section.heading)}", ""]
+        for goal in section.goals:
+            lines += [_goal_table(goal), ""]
+    lines += [f"## {escape_markdown(synopsis.legend_title)}", ""]
+    lines += [escape_markdown(synopsis.indicator_rule), ""]
+    for title, table in synopsis.legend:
+        lines += [f"**{escape_markdown(title)}**", "", _table(table), ""]
+    return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
+
+
+def _goal_table(goal: GoalTable) -> str:
+    rows = [f"| **{_cell(goal.header)}** ||", "|:---|:---|"]
+    for entry in goal.measures:
+        for row in entry.rows:
+            label = f"**{escape_markdown(row.label)}**"
+            if row.sublabel:
+                label += f" ({escape_markdown(row.sublabel)})"
+            rows.append(f"| {label} | {_cell(row.content)} |")
+    return "\n".join(rows)
+
+
+def _table(table: Table) -> str:
+    width = len(table.widths)
+    rows = list(table.rows)
+    header = rows[: table.header_rows] or [tuple(() for _ in range(width))]
+    body = rows[table.header_rows :]
+    lines = ["| " + " | ".join(_cell(c) for c in header[0]) + " |"]
+    lines.append("|" + "|".join([":---"] + [":---:"] * (width - 1)) + "|")
+    lines += ["| " + " | ".join(_cell(c) for c in cells) + " |" for cells in body]
+    return "\n".join(lines)
+
+
+def _cell(text: RichText) -> str:
+    """Rich text inside one table cell: blocks separated by <br>."""
+    return "<br>".join(_block(block) for block in text)
+
+
+def _paragraphs(text: RichText) -> str:
+    return "\n\n".join(_block(block) for block in text).replace("<br>", "  \n")
+
+
+def _block(block: Block) -> str:
+    indent = "\u00a0" * 4 * block.level if block.level else ""
+    return indent + escape_markdown(block.prefix) + "".join(_run(run) for run in block.runs)
+
+
+def _run(run: Run) -> str:
+    if run.code:
+        text = _code(run.text)
+    else:
+        text = "<br>".join(escape_markdown(line) for line in run.text.split("\n"))
+    if not text.strip():
+        return text
+    if run.bold:
+        text = f"**{text}**"
+    if run.italic:
+        text = f"*{text}*"
+    if run.strike:
+        text = f"~~{text}~~"
+    if run.href:
+        target = run.href.replace("\\", "%5C").replace("(", "%28").replace(")", "%29")
+        target = target.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+        target = target.replace("|", "%7C")
+        text = f"[{text}]({target})"
+    return text
+
+
+def _code(text: str) -> str:
+    """A code span that holds `text` literally, on one line (cells cannot hold line breaks)."""
+    flat = text.replace("\n", " ⏎ ").replace("|", "\\|")
+    longest = max((len(m) for m in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {flat} {fence}"
