@@ -64,25 +64,42 @@ def test_conflicting_state_change_is_refused_and_reported(
     workspace: Workspace, catalogue: Catalogue
 ) -> None:
     shown_to_anna = load_status(workspace, catalogue, "2.1.2")
-    save_edit(workspace, catalogue, "2.1.2", Edit(status="in-planung", note="Bernd war schneller"), "bernd")
+    save_edit(
+        workspace,
+        catalogue,
+        "2.1.2",
+        Edit(status="in-planung", note="Bernd war schneller"),
+        "bernd",
+    )
     result = save_edit(
-        workspace, catalogue, "2.1.2", Edit(status="umgesetzt", priority="hoch", note="Annas Notiz"),
-        "anna", base=shown_to_anna,
+        workspace,
+        catalogue,
+        "2.1.2",
+        Edit(status="umgesetzt", priority="hoch", note="Annas Notiz"),
+        "anna",
+        base=shown_to_anna,
     )
     [conflict] = result.conflicts
     assert (conflict.field, conflict.base, conflict.theirs, conflict.mine) == (
-        "status", "offen", "in-planung", "umgesetzt",
+        "status",
+        "offen",
+        "in-planung",
+        "umgesetzt",
     )
     status = load_status(workspace, catalogue, "2.1.2")
     assert status.status == "in-planung"  # Bernd's change was not silently overwritten
     assert status.priority == "hoch"  # what did not collide was saved
     assert [e.text for e in status.log] == ["Annas Notiz", "Bernd war schneller"]
     # Anna looked at both versions and keeps hers: saving again on top of what is on disk.
-    again = save_edit(workspace, catalogue, "2.1.2", Edit(status="umgesetzt"), "anna", base=result.status)
+    again = save_edit(
+        workspace, catalogue, "2.1.2", Edit(status="umgesetzt"), "anna", base=result.status
+    )
     assert again.conflicts == () and again.status.status == "umgesetzt"
 
 
-def test_same_value_from_both_sides_is_no_conflict(workspace: Workspace, catalogue: Catalogue) -> None:
+def test_same_value_from_both_sides_is_no_conflict(
+    workspace: Workspace, catalogue: Catalogue
+) -> None:
     base = load_status(workspace, catalogue, "2.1.2")
     save_edit(workspace, catalogue, "2.1.2", Edit(status="umgesetzt"), "bernd")
     result = save_edit(workspace, catalogue, "2.1.2", Edit(status="umgesetzt"), "anna", base=base)
@@ -95,8 +112,12 @@ def test_change_by_hand_is_detected_even_with_the_same_rev(
     save_edit(workspace, catalogue, "2.1.2", Edit(assessment="im-plan"), "anna")
     base = load_status(workspace, catalogue, "2.1.2")
     path = status_path(workspace, "2.1.2")
-    path.write_text(path.read_text(encoding="utf-8").replace('"im-plan"', '"kritisch"'), encoding="utf-8")
-    result = save_edit(workspace, catalogue, "2.1.2", Edit(assessment="gefaehrdet"), "anna", base=base)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"im-plan"', '"kritisch"'), encoding="utf-8"
+    )
+    result = save_edit(
+        workspace, catalogue, "2.1.2", Edit(assessment="gefaehrdet"), "anna", base=base
+    )
     assert [c.theirs for c in result.conflicts] == ["kritisch"]
     assert load_status(workspace, catalogue, "2.1.2").assessment == "kritisch"
 
@@ -124,13 +145,17 @@ SLOW_WRITER = textwrap.dedent(
 )
 
 
-def test_writer_killed_mid_save_leaves_the_old_file(workspace: Workspace, catalogue: Catalogue) -> None:
+def test_writer_killed_mid_save_leaves_the_old_file(
+    workspace: Workspace, catalogue: Catalogue
+) -> None:
     save_edit(workspace, catalogue, "1.2.2", Edit(status="in-umsetzung", note="alt"), "anna")
     path = status_path(workspace, "1.2.2")
     before = path.read_bytes()
     writer = subprocess.Popen(
         [sys.executable, "-c", SLOW_WRITER, str(workspace.root)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
     writer.send_signal(signal.SIGKILL)
@@ -165,7 +190,9 @@ def test_writer_killed_at_any_moment_leaves_a_whole_file(
     workspace: Workspace, catalogue: Catalogue, delay: float
 ) -> None:
     writer = subprocess.Popen(
-        [sys.executable, "-c", LOOPING_WRITER, str(workspace.root)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", LOOPING_WRITER, str(workspace.root)],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
     time.sleep(delay)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from monitor_tui.catalogue import load_catalogue
-
 from monitor_tui.notes import Edit, save_edit, status_path
 from monitor_tui.workspace import Workspace
 
@@ -16,9 +15,23 @@ from .test_cli import run_cli
 
 def test_status_records_a_change_and_shows_it(workspace: Workspace) -> None:
     ws = str(workspace.root)
-    result = run_cli("-w", ws, "status", "1.2.2", "--set", "umgesetzt", "--target", "kurz=erreicht",
-                     "--assessment", "im-plan", "--priority", "hoch", "--reviewed",
-                     "--note", "Flyer verteilt.")
+    result = run_cli(
+        "-w",
+        ws,
+        "status",
+        "1.2.2",
+        "--set",
+        "umgesetzt",
+        "--target",
+        "kurz=erreicht",
+        "--assessment",
+        "im-plan",
+        "--priority",
+        "hoch",
+        "--reviewed",
+        "--note",
+        "Flyer verteilt.",
+    )
     assert result.returncode == 0, result.stderr
     assert "Umsetzungsstand: umgesetzt" in result.stdout
     assert "Kurzfristig: erreicht" in result.stdout
@@ -37,8 +50,16 @@ def test_status_shows_a_measure_without_changing_anything(workspace: Workspace) 
 
 
 def test_note_from_stdin_and_internal(workspace: Workspace) -> None:
-    result = run_cli("-w", str(workspace.root), "status", "2.1.1", "--note", "-", "--internal",
-                     stdin="Zeile eins\nZeile zwei\n")
+    result = run_cli(
+        "-w",
+        str(workspace.root),
+        "status",
+        "2.1.1",
+        "--note",
+        "-",
+        "--internal",
+        stdin="Zeile eins\nZeile zwei\n",
+    )
     assert result.returncode == 0, result.stderr
     assert "· intern" in result.stdout and "Zeile zwei" in result.stdout
 
@@ -46,7 +67,10 @@ def test_note_from_stdin_and_internal(workspace: Workspace) -> None:
 def test_unknown_id_and_values_exit_2_with_the_choices(workspace: Workspace) -> None:
     ws = str(workspace.root)
     result = run_cli("-w", ws, "status", "7.7.7")
-    assert result.returncode == 2 and "Unbekannte Maßnahme „7.7.7“. Gültig sind: 1.1.1, " in result.stderr
+    assert (
+        result.returncode == 2
+        and "Unbekannte Maßnahme „7.7.7“. Gültig sind: 1.1.1, " in result.stderr
+    )
     result = run_cli("-w", ws, "status", "1.2.2", "--set", "fertig")
     assert result.returncode == 2 and "Möglich: offen, in-planung" in result.stderr
     result = run_cli("-w", ws, "status", "1.2.2", "--target", "mittel=erreicht")
@@ -64,9 +88,15 @@ def test_unknown_id_and_values_exit_2_with_the_choices(workspace: Workspace) -> 
 def test_hostile_notes_reach_the_terminal_only_as_visible_text(workspace: Workspace) -> None:
     cases = json.loads(HOSTILE_NOTES.read_text())["cases"]
     for case in cases:
-        result = run_cli("-w", str(workspace.root), "status", "4.3.1", "--note", "-", stdin=case["text"])
+        result = run_cli(
+            "-w", str(workspace.root), "status", "4.3.1", "--note", "-", stdin=case["text"]
+        )
         assert result.returncode == 0, (case["name"], result.stderr)
-        assert "\x1b" not in result.stdout and "\x9b" not in result.stdout and "\x07" not in result.stdout
+        assert (
+            "\x1b" not in result.stdout
+            and "\x9b" not in result.stdout
+            and "\x07" not in result.stdout
+        )
     log = run_cli("-w", str(workspace.root), "log")
     assert log.returncode == 0
     assert "[bold red]Alarm[/]" in log.stdout and "␛[31mrot␛[0m" in log.stdout
@@ -76,8 +106,10 @@ def test_hostile_notes_reach_the_terminal_only_as_visible_text(workspace: Worksp
 def test_log_across_measures_newest_first_with_filters(workspace: Workspace) -> None:
     ws = str(workspace.root)
     catalogue = load_catalogue(workspace.catalogue_dir)
-    earlier = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
-    save_edit(workspace, catalogue, "5.2.1", Edit(note="danach"), "anna", now=earlier + timedelta(hours=1))
+    earlier = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    save_edit(
+        workspace, catalogue, "5.2.1", Edit(note="danach"), "anna", now=earlier + timedelta(hours=1)
+    )
     save_edit(workspace, catalogue, "1.2.2", Edit(note="zuerst"), "anna", now=earlier)
     result = run_cli("-w", ws, "log")
     assert result.stdout.index("danach") < result.stdout.index("zuerst")
