@@ -336,6 +336,8 @@ class Table:
     header_rows: int = 1
     group_rows: frozenset[int] = frozenset()
     """Rows that name a group of the rows below (printed bold on a tint)."""
+    caption: str = ""
+    """A line printed under the table."""
 
 
 @dataclass(frozen=True)
@@ -701,17 +703,14 @@ def _overview(catalogue: Catalogue, sections: Sequence[FieldSection], lang: str)
     concept = catalogue.concept
     columns = [[e.facts for g in s.goals for e in g.measures] for s in sections]
     columns.append([facts for column in columns for facts in column])
+    # Column heads carry the number only: the titles do not fit narrow columns, the caption
+    # names them.
     header = (
         _cell(Run("")),
-        *(
-            _cell(
-                Run(visible_text(s.field.number), bold=True),
-                Run("\n" + visible_text(s.field.title)),
-            )
-            for s in sections
-        ),
+        *(_cell(Run(visible_text(s.field.number), bold=True)) for s in sections),
         _cell(Run(message("report_overview_total", lang), bold=True)),
     )
+    caption = visible_text(" · ".join(f"{s.field.number} {s.field.title}" for s in sections))
 
     def count_row(label: RichText, test: Callable[[MeasureFacts], bool]) -> tuple[RichText, ...]:
         counts = [sum(1 for facts in column if test(facts)) for column in columns]
@@ -747,7 +746,11 @@ def _overview(catalogue: Catalogue, sections: Sequence[FieldSection], lang: str)
     no_assessment = _cell(Run(message("report_overview_no_assessment", lang), italic=True))
     rows.append(count_row(no_assessment, lambda f: f.assessment is None))
     return Table(
-        tuple(rows), (3.2, *([1.0] * len(columns))), header_rows=1, group_rows=frozenset(groups)
+        tuple(rows),
+        (3.2, *([1.0] * len(columns))),
+        header_rows=1,
+        group_rows=frozenset(groups),
+        caption=caption,
     )
 
 

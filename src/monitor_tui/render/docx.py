@@ -16,7 +16,11 @@ from monitor_tui.render.common import GOAL_SHADE, LABEL_SHADE, safe_colour, tint
 from monitor_tui.synopsis import Block, GoalTable, RichText, Row, Run, Synopsis, Table
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from docx.document import Document
+    from docx.shared import Length
+    from docx.table import Table as DocxTable
     from docx.table import _Cell, _Row
     from docx.text.paragraph import Paragraph
 
@@ -124,6 +128,7 @@ def _goal_table(document: Document, goal: GoalTable) -> None:
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     widths = (Cm(LABEL_WIDTH_CM), Cm(TEXT_WIDTH_CM - LABEL_WIDTH_CM))
+    _fixed_columns(table, widths)
     header = table.add_row()
     _no_split(header)
     _repeat_as_header(header)
@@ -169,6 +174,7 @@ def _plain_table(document: Document, table_data: Table) -> None:
     table.style = "Table Grid"
     total = sum(table_data.widths)
     widths = [Cm(TEXT_WIDTH_CM * w / total) for w in table_data.widths]
+    _fixed_columns(table, widths)
     for index, cells in enumerate(table_data.rows):
         row = table.add_row()
         _no_split(row)
@@ -182,6 +188,10 @@ def _plain_table(document: Document, table_data: Table) -> None:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             if index in table_data.group_rows or index < table_data.header_rows:
                 _shade(cell, LABEL_SHADE)
+    if table_data.caption:
+        from docx.shared import Pt
+
+        document.add_paragraph().add_run(table_data.caption).font.size = Pt(8.5)
 
 
 def _rich(cell: _Cell, text: RichText) -> None:
@@ -220,6 +230,13 @@ def _styled_run(paragraph: Paragraph, run: Run, code: bool = False) -> Any:
     if colour:
         styled.font.color.rgb = RGBColor.from_string(colour[1:].upper())
     return styled
+
+
+def _fixed_columns(table: DocxTable, widths: Sequence[Length]) -> None:
+    """Column widths in the table grid (LibreOffice reads these, Word the cell widths)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
 
 
 # --- XML helpers ------------------------------------------------------------------------------

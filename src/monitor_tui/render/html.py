@@ -33,6 +33,7 @@ pre {{ font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 9pt
 code {{ font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 9pt; }}
 .quote {{ border-left: 2pt solid #999; padding-left: 4pt; }}
 .heading {{ font-weight: bold; }}
+p.caption {{ font-size: 8.5pt; margin: -.6em 0 1em; }}
 @media print {{ body {{ margin: 0; max-width: none; }} a {{ color: #000; }} }}
 """
 
@@ -117,6 +118,8 @@ def _table(table: Table, css_class: str) -> str:
         if index == table.header_rows - 1:
             lines.append("</thead>")
     lines.append("</table>")
+    if table.caption:
+        lines.append(f'<p class="caption">{_text(table.caption)}</p>')
     return "\n".join(lines)
 
 

@@ -72,6 +72,8 @@ def _table(table: Table) -> str:
     lines = ["| " + " | ".join(_cell(c) for c in header[0]) + " |"]
     lines.append("|" + "|".join([":---"] + [":---:"] * (width - 1)) + "|")
     lines += ["| " + " | ".join(_cell(c) for c in cells) + " |" for cells in body]
+    if table.caption:
+        lines += ["", escape_markdown(table.caption)]
     return "\n".join(lines)
 
 

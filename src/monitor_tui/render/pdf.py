@@ -55,14 +55,14 @@ def render_pdf(synopsis: Synopsis) -> bytes:
         creator="monitor-tui",
     )
     try:
-        story = _Story(synopsis, document.width, split_in_row=False).flowables()
+        story = _Story(synopsis, document.width, document.height, split_in_row=False).flowables()
         document.build(story, canvasmaker=_numbered_canvas(synopsis))
     except LayoutError:
         # A single cell taller than a page (a very long note): let rows split inside,
         # which ReportLab lays out less tidily, rather than fail or cut text.
         buffer.seek(0)
         buffer.truncate()
-        story = _Story(synopsis, document.width, split_in_row=True).flowables()
+        story = _Story(synopsis, document.width, document.height, split_in_row=True).flowables()
         document.build(story, canvasmaker=_numbered_canvas(synopsis))
     return buffer.getvalue()
 
@@ -70,12 +70,13 @@ def render_pdf(synopsis: Synopsis) -> bytes:
 class _Story:
     """Turns the synopsis into platypus flowables."""
 
-    def __init__(self, synopsis: Synopsis, width: float, split_in_row: bool) -> None:
+    def __init__(self, synopsis: Synopsis, width: float, height: float, split_in_row: bool) -> None:
         from reportlab.lib.styles import ParagraphStyle
 
-        self.split_in_row = 1 if split_in_row else 0
+        self.split_in_row = split_in_row
         self.synopsis = synopsis
         self.width = width
+        self.height = height
         self.unprintable = synopsis.labels["unprintable"]
         base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5)
         self.styles: dict[str, ParagraphStyle] = {
@@ -83,6 +84,7 @@ class _Story:
             "cell": ParagraphStyle("cell", base, spaceAfter=1.5),
             "code": ParagraphStyle("code", base, fontName="Courier", fontSize=8, leading=10),
             "label": ParagraphStyle("label", base, fontName=BOLD),
+            "caption": ParagraphStyle("caption", base, fontSize=8, leading=10, spaceBefore=3),
             "issuer": ParagraphStyle("issuer", base, fontSize=11, leading=14, spaceAfter=14),
             "title": ParagraphStyle(
                 "title", base, fontName=BOLD, fontSize=18, leading=22, spaceAfter=8
@@ -117,6 +119,8 @@ class _Story:
                 story += [self._block(block, "body") for block in summary.text]
         story.append(self._para(synopsis.overview_title, "h1"))
         story.append(self._table(synopsis.overview))
+        if synopsis.overview.caption:
+            story.append(self._para(synopsis.overview.caption, "caption"))
         story += [PageBreak(), self._para(synopsis.synopsis_title, "h1")]
         if not any(section.goals for section in synopsis.sections):
             story.append(self._para(synopsis.empty_message, "body"))
@@ -162,22 +166,23 @@ class _Story:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             *_padding(3),
         ]
+        label_width = LABEL_WIDTH_MM * mm
+        widths = [label_width, self.width - label_width]
+        groups = []
         for entry in goal.measures:
             first = len(rows)
             for row in entry.rows:
-                index = len(rows)
+                commands += _row_shading(row, len(rows))
                 rows.append([self._label(row), self._rich(row.content)])
-                commands += _row_shading(row, index)
-            # a measure's rows stay together up to its first note; later notes may move on
             first_note = next(i for i, row in enumerate(entry.rows) if row.kind == "progress")
-            commands.append(("NOSPLIT", (0, first), (-1, first + first_note)))
-        label_width = LABEL_WIDTH_MM * mm
-        table = PdfTable(
-            rows,
-            colWidths=[label_width, self.width - label_width],
-            repeatRows=1,
-            splitInRow=self.split_in_row,
-        )
+            groups.append((first, first + first_note))
+        # A cell taller than a page (a very long note) can only be printed by splitting inside
+        # rows; ReportLab loops if a table does that and also keeps rows together, so such a
+        # table gives up keeping measures together instead of failing or cutting text.
+        split_in_row = self.split_in_row or _has_cell_taller_than(rows, widths, self.height)
+        if not split_in_row:
+            commands += [("NOSPLIT", (0, start), (-1, end)) for start, end in groups]
+        table = PdfTable(rows, colWidths=widths, repeatRows=1, splitInRow=int(split_in_row))
         table.setStyle(TableStyle(commands))
         return table
 
@@ -334,6 +339,21 @@ def _mark(run: Run) -> str:
         return ""
     markup = "".join(glyphs)
     return f'<font color="{colour}">{markup}</font>' if colour else markup
+
+
+def _has_cell_taller_than(rows: list[list[Any]], widths: list[float], height: float) -> bool:
+    padding = 8.0
+    for row in rows:
+        for cell, width in zip(row, widths, strict=True):
+            flowables = cell if isinstance(cell, list) else [cell]
+            total = sum(
+                f.wrap(width - padding, height)[1] + f.getSpaceAfter()
+                for f in flowables
+                if hasattr(f, "wrap")
+            )
+            if total + padding > height * 0.9:
+                return True
+    return False
 
 
 def _row_shading(row: Row, index: int) -> list[tuple[Any, ...]]:
