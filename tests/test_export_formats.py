@@ -116,7 +116,11 @@ def pdf_text(data: bytes) -> str:
 
 
 def markdown_text(data: bytes) -> str:
-    return re.sub(r"\\(.)", r"\1", data.decode("utf-8")).replace("<br>", " ")
+    """As a Markdown viewer shows it (with HTML allowed, the strictest case for escaping)."""
+    from markdown_it import MarkdownIt
+
+    renderer = MarkdownIt("commonmark", {"html": True}).enable("table")
+    return html_text(renderer.render(data.decode("utf-8")).encode("utf-8"))
 
 
 def json_text(data: bytes) -> str:
@@ -165,6 +169,7 @@ def test_every_text_of_section_4_and_the_recorded_state_are_exported(
     else:
         assert squeezed("umgesetzt") in flat and "gefährdet" in text
         assert "in Umsetzung" in text and "02.03.2026" in text
+        assert "Berichtsstand" in text and "31.03.2026" in text
 
 
 def test_pdf_holds_all_27_measures_under_their_fields_and_goals(catalogue: Catalogue) -> None:

@@ -14,13 +14,19 @@ from monitor_tui.synopsis import Block, GoalTable, RichText, Run, Synopsis, Tabl
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
 # that can start markup inline (emphasis, code, links, images, HTML, entities, tables, strikes).
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))", re.MULTILINE)
 
 
 def escape_markdown(text: str) -> str:
     """`text` as literal Markdown text."""
     escaped = _INLINE_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    # "- x" would start a list, "1. x" an ordered one; only punctuation can be escaped
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker = match.group(1), match.group(2)
+    return f"{indent}{marker}\\" if marker[0].isdigit() else f"{indent}\\{marker}"
 
 
 def render_markdown(synopsis: Synopsis) -> bytes:
@@ -54,7 +60,7 @@ def render_markdown(synopsis: Synopsis) -> bytes:
 
 
 def _goal_table(goal: GoalTable) -> str:
-    rows = [f"| **{_cell(goal.header)}** ||", "|:---|:---|"]
+    rows = [f"| {_cell(goal.header)} ||", "|:---|:---|"]
     for entry in goal.measures:
         for row in entry.rows:
             label = f"**{escape_markdown(row.label)}**"
