@@ -128,6 +128,19 @@ def test_summaries_and_legend(catalogue: Catalogue) -> None:
         "Langfristig:",
     ]
     assert build_synopsis(catalogue, {}, options()).summaries == ()
+    title, values = synopsis.legend[1]
+    assert title == "Erfasste Werte"
+    assert [plain_text(row[0]) for row in values.rows] == [
+        "Umsetzungsstand",
+        "Zielerreichung",
+        "Bewertung",
+        "Priorität",
+    ]
+    statuses = plain_text(values.rows[0][1])
+    for choice in catalogue.concept.statuses:
+        assert choice.de in statuses
+    assert "umgesetzt, verstetigt: zählt als umgesetzt" in statuses
+    assert all(plain_text(row[1]).strip() for row in values.rows)  # no empty column
 
 
 def test_control_characters_become_visible_names() -> None:

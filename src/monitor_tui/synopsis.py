@@ -767,13 +767,15 @@ def _legend(catalogue: Catalogue, lang: str) -> tuple[tuple[str, Table], ...]:
         ("report_legend_assessments", concept.assessments, ""),
         ("report_legend_priorities", concept.priorities, ""),
     )
+    rows = []
     for title, vocabulary, counts_key in vocabularies:
-        rows = tuple(
-            (
-                _cell(*choice_runs(choice, lang)),
-                _cell(Run(message(counts_key, lang) if counts_key and choice.counts else "")),
-            )
-            for choice in vocabulary
-        )
-        parts.append((message(title, lang), Table(rows, (1, 3), header_rows=0)))
+        # One row per vocabulary, its values one per line: a table per vocabulary would leave
+        # an empty column and spread four short lists over a page.
+        values = tuple(Block(choice_runs(choice, lang)) for choice in vocabulary)
+        counting = [c.label(lang) for c in vocabulary if c.counts]
+        if counts_key and counting:
+            note = f"{', '.join(counting)}: {message(counts_key, lang)}"
+            values += (Block((Run(visible_text(note), italic=True),)),)
+        rows.append((_cell(Run(message(title, lang), bold=True)), values))
+    parts.append((message("report_legend_values", lang), Table(tuple(rows), (1, 3), header_rows=0)))
     return tuple(parts)

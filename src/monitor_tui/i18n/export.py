@@ -53,6 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report_legend": ("Legende", "Legend"),
     "report_legend_horizons": ("Zeithorizont", "Time horizon"),
+    "report_legend_values": ("Erfasste Werte", "Recorded values"),
     "report_legend_statuses": ("Umsetzungsstand", "Status"),
     "report_legend_target_states": ("Zielerreichung", "Targets"),
     "report_legend_assessments": ("Bewertung", "Assessment"),
