@@ -108,7 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_search_jumped": ("Erster Treffer: Maßnahme {id}", "First hit: measure {id}"),
     "tui_no_hits": ("Keine Maßnahme passt zu „{query}“", "No measure matches '{query}'"),
     "tui_hits": ("{count} von {total} Maßnahmen", "{count} of {total} measures"),
-    "tui_filter_bar_label": ("Aktiv:", "Active:"),
+    "tui_filter_bar_label": ("{hits} –", "{hits} –"),
     "tui_filter_title": ("Filtern nach …", "Filter by …"),
     "tui_filter_by_office": ("Zuständigkeit (Amt)", "Responsible office"),
     "tui_filter_by_status": ("Umsetzungsstand", "Status"),

@@ -181,6 +181,9 @@ class MainScreen(Screen[None]):
         self.query_text = ""
         self.filters = Filters()
         self.watcher = StatusFolderWatcher(workspace.status_dir)
+        self._detail_wanted: Item | None = None
+        self._detail_requests = 0
+        self._detail_busy = False
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -192,7 +195,7 @@ class MainScreen(Screen[None]):
             yield DetailPane(id="detail")
         yield SearchInput(placeholder=_("tui_search_placeholder"), id="search")
         yield Static(Content(""), id="status-line")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
         yield Static(
             Content(_("tui_too_small", width=MIN_WIDTH, height=MIN_HEIGHT)), id="too-small"
         )
@@ -258,7 +261,7 @@ class MainScreen(Screen[None]):
             hits = _("tui_hits", count=count, total=total)
             bar.update(
                 Content.assemble(
-                    (_("tui_filter_bar_label") + " ", "bold"), " · ".join(parts), f"  ({hits})"
+                    (_("tui_filter_bar_label", hits=hits) + " ", "bold"), " · ".join(parts)
                 )
             )
 
@@ -271,9 +274,26 @@ class MainScreen(Screen[None]):
     def node_highlighted(self, event: Tree.NodeHighlighted[Item]) -> None:
         self.show_item(event.node.data)
 
-    @work(exclusive=True, group="detail")
-    async def show_item(self, item: Item | None) -> None:
-        await self.detail.show(self.detail_widgets(item))
+    def show_item(self, item: Item | None) -> None:
+        """Ask for `item` in the detail pane; the newest request wins.
+
+        One task renders at a time and never gets cancelled half-way (a cancelled mount leaves
+        widgets that never start); when it finishes it renders again if asked meanwhile.
+        """
+        self._detail_wanted = item
+        self._detail_requests += 1
+        if not self._detail_busy:
+            self._detail_busy = True
+            self.run_worker(self._render_detail(), group="detail")
+
+    async def _render_detail(self) -> None:
+        try:
+            rendered = -1
+            while rendered != self._detail_requests:
+                rendered = self._detail_requests
+                await self.detail.show(self.detail_widgets(self._detail_wanted))
+        finally:
+            self._detail_busy = False
 
     def detail_widgets(self, item: Item | None) -> list[Widget]:
         if item is None:

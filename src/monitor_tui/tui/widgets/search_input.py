@@ -6,6 +6,10 @@ from textual import events
 from textual.widgets import Input
 
 
+class HandedOnKey(events.Key):
+    """A key the hidden search line passed back to the app (it is never passed on twice)."""
+
+
 class SearchInput(Input):
     """An Input that hands keys on once it is hidden.
 
@@ -18,6 +22,7 @@ class SearchInput(Input):
         if not self.display:
             event.stop()
             event.prevent_default()
-            self.app.post_message(events.Key(event.key, event.character))
+            if not isinstance(event, HandedOnKey):  # if focus is still here, drop it: no loop
+                self.app.post_message(HandedOnKey(event.key, event.character))
             return
         await super()._on_key(event)

@@ -1,0 +1,87 @@
+"""Text snapshots of the main screen (80×24, 120×40) and the help screen.
+
+The screens are compared as plain text (what a user reads), which survives colour-theme
+changes and shows a readable diff. After an intended change of the layout, run
+`UPDATE_TUI_SNAPSHOTS=1 pytest tests/test_tui_snapshots.py` and review the diff of
+tests/snapshots/ before committing it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from monitor_tui.catalogue import load_catalogue
+from monitor_tui.notes import Edit, save_edit
+from monitor_tui.tui.app import MonitorApp
+from monitor_tui.workspace import Workspace
+from tests.tui_helpers import main_screen, make_app, screen_text, settle
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+Steps = Callable[[MonitorApp, Pilot[None]], Awaitable[None]]
+
+
+def _record(workspace: Workspace) -> None:
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    moment = datetime.fromisoformat("2026-11-20T10:15:00+01:00")
+    save_edit(
+        workspace, catalogue, "1.2.2", Edit(status="umgesetzt", priority="hoch"), "anna", now=moment
+    )
+    save_edit(
+        workspace,
+        catalogue,
+        "1.2.2",
+        Edit(note="**14.000** Flyer in 14 Sprachen verteilt."),
+        "anna",
+        now=moment,
+    )
+
+
+async def _open_elternbrief(app: MonitorApp, pilot: Pilot[None]) -> None:
+    main_screen(app).go_to_measure("1.2.2")
+    await settle(pilot)
+
+
+async def _open_help(app: MonitorApp, pilot: Pilot[None]) -> None:
+    await pilot.press("question_mark")
+    await settle(pilot)
+
+
+def _screen(workspace: Workspace, size: tuple[int, int], steps: Steps) -> str:
+    _record(workspace)
+    app = make_app(workspace)
+    text = ""
+
+    async def scenario() -> None:
+        nonlocal text
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await steps(app, pilot)
+            text = screen_text(app)
+
+    asyncio.run(scenario())
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "steps"),
+    [
+        ("main-80x24", (80, 24), _open_elternbrief),
+        ("main-120x40", (120, 40), _open_elternbrief),
+        ("help-80x24", (80, 24), _open_help),
+    ],
+)
+def test_screen_matches_snapshot(
+    workspace: Workspace, name: str, size: tuple[int, int], steps: Steps
+) -> None:
+    actual = _screen(workspace, size, steps)
+    path = SNAPSHOTS / f"{name}.txt"
+    if os.environ.get("UPDATE_TUI_SNAPSHOTS") or not path.exists():
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
