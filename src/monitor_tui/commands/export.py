@@ -15,12 +15,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from monitor_tui import i18n
-from monitor_tui.catalogue import load_catalogue
-from monitor_tui.commands import fail
+from monitor_tui.commands import fail, load_catalogue_or_report, report_problems
 from monitor_tui.fileio import atomic_write
 from monitor_tui.i18n import _
 from monitor_tui.model import Catalogue, MeasureStatus
-from monitor_tui.problems import ProblemsError
 from monitor_tui.synopsis import SelectionError, Synopsis, SynopsisOptions, build_synopsis
 from monitor_tui.workspace import Workspace
 
@@ -175,11 +173,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         options = _options(args)
     except _UsageError as error:
         return fail(str(error), 2)
-    try:
-        catalogue = load_catalogue(workspace.catalogue_dir)
-    except ProblemsError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+    catalogue = load_catalogue_or_report(workspace)
+    if catalogue is None:
         return 1
     statuses = _load_statuses(workspace, catalogue)
     if statuses is None:
@@ -206,8 +201,7 @@ def _load_statuses(workspace: Workspace, catalogue: Catalogue) -> dict[str, Meas
     from monitor_tui.notes import load_all_statuses
 
     loaded = load_all_statuses(workspace, catalogue)
-    for problem in loaded.problems():
-        print(problem, file=sys.stderr)
+    report_problems(loaded.problems())
     if loaded.broken:
         print(_("export_status_broken", count=len(loaded.broken)), file=sys.stderr)
         return None

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 
-from monitor_tui.catalogue import load_catalogue
-from monitor_tui.commands import fail
+from monitor_tui.commands import fail, load_catalogue_or_report, report_problems
 from monitor_tui.commands.status import format_entry
 from monitor_tui.i18n import _
 from monitor_tui.notes import load_all_statuses, load_people
-from monitor_tui.problems import ProblemsError
 from monitor_tui.text import visible_controls
 from monitor_tui.workspace import Workspace
 
@@ -26,11 +23,8 @@ def parse_date(text: str, option: str) -> date:
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    try:
-        catalogue = load_catalogue(workspace.catalogue_dir)
-    except ProblemsError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+    catalogue = load_catalogue_or_report(workspace)
+    if catalogue is None:
         return 1
     try:
         since = parse_date(args.since, "--since") if args.since else None
@@ -57,6 +51,5 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print(visible_controls("\n".join(format_entry(entry, people, prefix=f"{measure_id} · "))))
     if not entries:
         print(_("log_empty"))
-    for problem in loaded.problems():
-        print(problem, file=sys.stderr)
+    report_problems(loaded.problems())
     return 1 if loaded.broken else 0

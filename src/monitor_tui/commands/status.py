@@ -6,8 +6,7 @@ import argparse
 import sys
 from datetime import date
 
-from monitor_tui.catalogue import load_catalogue
-from monitor_tui.commands import fail
+from monitor_tui.commands import fail, load_catalogue_or_report, report_problems
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import (
     Catalogue,
@@ -34,10 +33,9 @@ USAGE_ERROR = 2
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    try:
-        catalogue = load_catalogue(workspace.catalogue_dir)
-    except ProblemsError as error:
-        return _print_problems(error)
+    catalogue = load_catalogue_or_report(workspace)
+    if catalogue is None:
+        return 1
     measure = catalogue.measure(args.id)
     if measure is None:
         known = ", ".join(m.id for m in catalogue.measures())
@@ -50,16 +48,10 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     except InvalidEdit as error:
         return fail(str(error), USAGE_ERROR)
     except ProblemsError as error:
-        return _print_problems(error)
+        return report_problems(error.problems)
     people = load_people(workspace)
     print(describe(catalogue, measure, status, people, date.today()))
     return 0
-
-
-def _print_problems(error: ProblemsError) -> int:
-    for problem in error.problems:
-        print(problem, file=sys.stderr)
-    return 1
 
 
 def edit_from_args(args: argparse.Namespace) -> Edit | None:
