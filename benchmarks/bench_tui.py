@@ -105,6 +105,33 @@ async def key_to_repaint(root: Path) -> dict[str, list[float]]:
     return results
 
 
+async def bare_key_to_repaint() -> list[float]:
+    """The same measurement on a bare Textual tree: Pilot's own settling time, for reference."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Tree
+
+    class BareTree(App[None]):
+        def compose(self) -> ComposeResult:
+            tree: Tree[None] = Tree("root")
+            for number in range(30):
+                tree.root.add_leaf(str(number))
+            tree.root.expand()
+            yield tree
+
+    app = BareTree()
+    seconds = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(RUNS * 2):
+            begin = time.perf_counter()
+            await pilot.press("down")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            seconds.append(time.perf_counter() - begin)
+    return seconds
+
+
 def report(label: str, seconds: list[float]) -> None:
     ms = [s * 1000 for s in seconds]
     print(
@@ -128,6 +155,7 @@ def main() -> None:
             "monitor-tui on the Mainz catalogue", start_seconds(_MONITOR_APP.format(root=str(root)))
         )
         print("key press to repaint (includes Pilot's settling, so an upper bound):")
+        report("bare Textual tree, move (down)", asyncio.run(bare_key_to_repaint()))
         for label, seconds in asyncio.run(key_to_repaint(root)).items():
             report(label, seconds)
 

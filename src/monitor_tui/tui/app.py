@@ -39,7 +39,7 @@ class MonitorApp(App[None]):
         Binding(
             "ctrl+q", "quit", _("tui_key_quit"), show=False, priority=True, id="monitor.app_quit"
         ),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True, id="monitor.ctrl_c"),
     ]
 
     def __init__(

@@ -724,6 +724,8 @@ class MainScreen(Screen[None]):
                 for binding in bindings:
                     if binding.id is None or not binding.id.startswith("monitor."):
                         continue
+                    if not (binding.tooltip or binding.description):
+                        continue  # ctrl+c: only there to say how to quit
                     display = self.app.get_key_display(binding)
                     display = KEY_NAMES.get(display, display)
                     keys.setdefault(binding.id, [])
