@@ -377,3 +377,21 @@ def test_a_too_small_terminal_gets_a_german_message(workspace: Workspace) -> Non
         assert "Bildung" not in text
 
     run(workspace, scenario, size=(50, 12))
+
+
+def test_a_burst_of_keys_lands_where_it_was_typed(workspace: Workspace) -> None:
+    """Over SSH "/2018/19⏎s" can arrive in one packet, before any key is handled."""
+    from textual import events
+
+    burst = [("slash", "/"), *[(c, c) for c in "2018"], ("slash", "/"), ("1", "1"), ("9", "9")]
+    burst += [("enter", "\r"), ("s", "s")]
+
+    async def scenario(app: MonitorApp, screen: MainScreen) -> None:
+        for key, character in burst:
+            app.post_message(events.Key(key, character))
+        await settle(_pilot(app))
+        assert screen.query_text == "2018/19"
+        assert isinstance(app.screen, PickerScreen)
+        assert "Umsetzungsstand von Maßnahme 1.2.2" in screen_text(app)
+
+    run(workspace, scenario)

@@ -86,6 +86,9 @@ class MainScreen(Screen[None]):
             _("tui_key_search_short"),
             tooltip=_("tui_key_search"),
             id="monitor.search",
+            # Priority: the app runs it before handing on the keys typed right after "/", so a
+            # burst ("/Elternbrief" in one packet over SSH) lands in the search line.
+            priority=True,
         ),
         Binding(
             "escape",
@@ -193,7 +196,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield CatalogueTree(self.catalogue, id="tree")
             yield DetailPane(id="detail")
-        yield SearchInput(placeholder=_("tui_search_placeholder"), id="search")
+        yield SearchInput(self.submit_search, placeholder=_("tui_search_placeholder"), id="search")
         yield Static(Content(""), id="status-line")
         yield Footer(compact=True, show_command_palette=False)
         yield Static(
@@ -376,6 +379,11 @@ class MainScreen(Screen[None]):
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
+        if self.app.focused is search:
+            # "/" typed into the search line is part of the query. Queue it behind the keys
+            # the line has not handled yet, so that "2018/19" keeps its order.
+            search.post_message(events.Key("slash", "/"))
+            return
         search.display = True
         search.value = self.query_text
         self.set_focus(search)
@@ -387,19 +395,26 @@ class MainScreen(Screen[None]):
         self.query_text = event.value
         self.rebuild_tree(keep=self.catalogue_tree.selected_item)
 
-    @on(Input.Submitted, "#search")
-    def search_submitted(self, event: Input.Submitted) -> None:
-        event.input.display = False
-        if event.value != self.query_text:
-            self.query_text = event.value
-            self.rebuild_tree(keep=None)
-        first = self.catalogue_tree.first_measure_node()
+    def submit_search(self, value: str) -> None:
+        """Enter in the search line: keep the filter, jump to the first hit, focus the tree.
+
+        Runs inside the search line's own key handling, so that keys typed right after Enter
+        already find the cursor on the hit and the focus on the tree.
+        """
+        self.query_one("#search", Input).display = False
+        self.query_text = value
+        shown = visible_measure_ids(
+            self.catalogue, self.statuses, self.query_text, self.filters, self.today
+        )
+        first = next((m.id for m in self.catalogue.measures() if m.id in shown), None)
+        keep = Item("measure", first) if first else None
+        self.rebuild_tree(keep=keep)
         self.set_focus(self.catalogue_tree)
-        if first is None:
+        if keep is None:
             self.set_status(_("tui_no_hits", query=one_line(self.query_text)), error=True)
             return
-        self.catalogue_tree.move_cursor(first, animate=False)
-        self.set_status(_("tui_search_jumped", id=first.data.id if first.data else ""))
+        self.catalogue_tree.move_cursor_now(keep)
+        self.set_status(_("tui_search_jumped", id=keep.id))
 
     def action_clear_search(self) -> None:
         if not self.query_text and not self.query_one("#search", Input).display:

@@ -86,6 +86,13 @@ class CatalogueTree(Tree[Item]):
         if target_line is not None or first is not None:
             self.call_after_refresh(self._move_to, target_line or first)
 
+    def move_cursor_now(self, item: Item) -> None:
+        """Put the cursor on `item` at once, even right after `rebuild`."""
+        node = self.node_for(item)
+        if node is not None:
+            _ = self.last_line  # lays out the lines, which gives the new nodes their line numbers
+            self.move_cursor(node, animate=False)
+
     def _move_to(self, node: TreeNode[Item]) -> None:
         self.move_cursor(node, animate=False)
 

@@ -2,27 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.widgets import Input
 
 
-class HandedOnKey(events.Key):
-    """A key the hidden search line passed back to the app (it is never passed on twice)."""
-
-
 class SearchInput(Input):
-    """An Input that hands keys on once it is hidden.
+    """An Input that submits synchronously and hands keys on once it is hidden.
 
-    Keys typed quickly (a paste, a slow SSH link delivering a burst) can reach the input after
-    Enter hid it but before focus moved to the tree; they are meant for the tree, so they are
-    sent back through the app instead of vanishing into the hidden line.
+    Keys typed quickly (a paste, a slow SSH link delivering "/Elternbrief⏎s" in one packet)
+    are queued at this widget before any binding has reacted to Enter (bindings run when the
+    key comes back up to the app). So Enter is handled right here: `submit` hides the line and
+    moves focus to the tree, and keys that still arrive are sent back through the app to the
+    tree instead of vanishing into the hidden line.
     """
 
+    def __init__(self, submit: Callable[[str], None], *, placeholder: str, id: str) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self.submit = submit
+
+    async def action_submit(self) -> None:
+        self.submit(self.value)
+
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.display:
+            event.stop()
+            event.prevent_default()
+            self.submit(self.value)
+            return
         if not self.display:
             event.stop()
             event.prevent_default()
-            if not isinstance(event, HandedOnKey):  # if focus is still here, drop it: no loop
-                self.app.post_message(HandedOnKey(event.key, event.character))
+            if self.app.focused is not self:  # were focus still here, it would come back
+                self.app.post_message(events.Key(event.key, event.character))
             return
         await super()._on_key(event)
