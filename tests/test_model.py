@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.model import (
     Catalogue,
+    LogEntry,
     MeasureStatus,
     fold_for_search,
     id_sort_key,
@@ -80,9 +81,13 @@ def test_indicator_fulfilled_when_all_targets_reached(catalogue: Catalogue) -> N
 
 def test_overdue_after_the_review_period() -> None:
     today = date(2026, 11, 27)
-    assert not is_overdue(MeasureStatus("1.1.1"), today, 180)
-    assert is_overdue(MeasureStatus("1.1.1", rev=1), today, 180)
-    assert not is_overdue(MeasureStatus("1.1.1", rev=1, reviewed=date(2026, 6, 1)), today, 180)
+    first_note = LogEntry(datetime(2026, 11, 20, 9, 0, tzinfo=UTC), "anna", "begonnen")
+    old_note = LogEntry(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), "anna", "begonnen")
+    assert not is_overdue(MeasureStatus("1.1.1"), today, 180)  # nothing recorded
+    assert not is_overdue(MeasureStatus("1.1.1", rev=1, log=(first_note,)), today, 180)
+    assert is_overdue(MeasureStatus("1.1.1", rev=1, log=(old_note,)), today, 180)
+    reviewed = MeasureStatus("1.1.1", rev=2, reviewed=date(2026, 6, 1), log=(old_note,))
+    assert not is_overdue(reviewed, today, 180)
     assert is_overdue(MeasureStatus("1.1.1", rev=1, reviewed=date(2026, 5, 1)), today, 180)
 
 

@@ -282,11 +282,18 @@ def indicator_fulfilled(measure: Measure, status: MeasureStatus, target_states: 
 
 
 def is_overdue(status: MeasureStatus, today: date, period_days: int) -> bool:
-    """Not reviewed for longer than the period; never-reviewed measures count as overdue
-    only once something has been recorded for them (an untouched catalogue is not overdue)."""
-    if status.reviewed is None:
-        return status.rev > 0
-    return today - status.reviewed > timedelta(days=period_days)
+    """Not reviewed for longer than the period.
+
+    A measure never reviewed is measured from its first log entry: monitoring began then, and
+    it should not be flagged the moment something is first recorded. A measure with nothing
+    recorded is not flagged at all (an untouched catalogue is no backlog of reviews).
+    """
+    since = status.reviewed
+    if since is None and status.log:
+        since = min(entry.timestamp for entry in status.log).date()
+    if since is None:
+        return False
+    return today - since > timedelta(days=period_days)
 
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
