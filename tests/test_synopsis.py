@@ -15,8 +15,8 @@ from monitor_tui.synopsis import (
     build_synopsis,
     markdown_text,
     plain_text,
-    visible_text,
 )
+from monitor_tui.text import visible_text
 from monitor_tui.workspace import Workspace
 
 from .conftest import HOSTILE_NOTES

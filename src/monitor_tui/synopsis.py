@@ -10,7 +10,6 @@ No I/O happens here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -32,6 +31,7 @@ from monitor_tui.model import (
     indicator_fulfilled,
     is_overdue,
 )
+from monitor_tui.text import visible_text
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -84,39 +84,6 @@ RichText = tuple[Block, ...]
 def plain_text(text: RichText) -> str:
     """The text of `text` without styles, one line per block."""
     return "\n".join(block.plain() for block in text)
-
-
-# fmt: off
-_C0_NAMES = (
-    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
-    "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB",
-    "ESC", "FS", "GS", "RS", "US",
-)
-_C1_NAMES = (
-    "PAD", "HOP", "BPH", "NBH", "IND", "NEL", "SSA", "ESA", "HTS", "HTJ", "VTS", "PLD", "PLU",
-    "RI", "SS2", "SS3", "DCS", "PU1", "PU2", "STS", "CCH", "MW", "SPA", "EPA", "SOS", "SGCI",
-    "SCI", "CSI", "ST", "OSC", "PM", "APC",
-)
-# fmt: on
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-
-
-def _control_name(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return f"[{_C0_NAMES[code]}]"
-    if code == 0x7F:
-        return "[DEL]"
-    if 0x80 <= code <= 0x9F:
-        return f"[{_C1_NAMES[code - 0x80]}]"
-    return f"[U+{code:04X}]"
-
-
-def visible_text(text: str) -> str:
-    """`text` with line ends normalised and every control character (ESC, BEL, C1 …) replaced by
-    its name in brackets: terminals must not interpret them and XML forbids most of them."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(_control_name, text)
 
 
 def text_block(text: str, bold: bool = False) -> Block:

@@ -1,4 +1,9 @@
-"""Untrusted text made safe to show: control characters become visible, never act."""
+"""Untrusted text made safe to show: control characters become visible, never act.
+
+Two renderings of the same rule: `visible_controls` for the terminal (compact symbols such as ␛)
+and `visible_text` for exported files (names such as [ESC], which every font can print and which
+keep XML valid: it forbids most controls, lone surrogates and U+FFFE/U+FFFF).
+"""
 
 from __future__ import annotations
 
@@ -21,3 +26,36 @@ def _visible(match: re.Match[str]) -> str:
 def visible_controls(text: str) -> str:
     """`text` with every control character shown as a symbol; CRLF line ends become LF."""
     return _CONTROL.sub(_visible, text.replace("\r\n", "\n"))
+
+
+# fmt: off
+_C0_NAMES = (
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
+    "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB",
+    "ESC", "FS", "GS", "RS", "US",
+)
+_C1_NAMES = (
+    "PAD", "HOP", "BPH", "NBH", "IND", "NEL", "SSA", "ESA", "HTS", "HTJ", "VTS", "PLD", "PLU",
+    "RI", "SS2", "SS3", "DCS", "PU1", "PU2", "STS", "CCH", "MW", "SPA", "EPA", "SOS", "SGCI",
+    "SCI", "CSI", "ST", "OSC", "PM", "APC",
+)
+# fmt: on
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def _control_name(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return f"[{_C0_NAMES[code]}]"
+    if code == 0x7F:
+        return "[DEL]"
+    if 0x80 <= code <= 0x9F:
+        return f"[{_C1_NAMES[code - 0x80]}]"
+    return f"[U+{code:04X}]"
+
+
+def visible_text(text: str) -> str:
+    """`text` with line ends normalised and every control character (ESC, BEL, C1 …) replaced by
+    its name in brackets: terminals must not interpret them and XML forbids most of them."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _NOT_PRINTABLE.sub(_control_name, text)
