@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from textual.widgets import TextArea
@@ -158,3 +161,35 @@ def test_the_app_command_refuses_a_broken_catalogue(workspace: Workspace, capsys
     code = app_command.run(argparse.Namespace(), workspace)
     assert code == 1
     assert "1-bildung.toml:1:" in capsys.readouterr().err
+
+
+_FOOTER_PROBE = """
+import asyncio, sys
+from monitor_tui import i18n
+i18n.set_language(sys.argv[1])  # before the app is imported, as the command line does it
+from monitor_tui.workspace import Workspace
+from pathlib import Path
+from tests.tui_helpers import make_app, screen_text, settle
+app = make_app(Workspace(Path(sys.argv[2])))
+async def main():
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        print(screen_text(app).splitlines()[-1])
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize(("lang", "quit_label"), [("de", "q Ende"), ("en", "q Quit")])
+def test_the_footer_fits_80_columns_in_both_languages(
+    workspace: Workspace, lang: str, quit_label: str
+) -> None:
+    """Key labels are fixed when the app is imported, so each language needs a fresh process."""
+    footer = subprocess.run(
+        [sys.executable, "-c", _FOOTER_PROBE, lang, str(workspace.root)],
+        cwd=Path(__file__).parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.rstrip("\n")
+    assert footer.rstrip().endswith(quit_label), footer
+    assert len(footer) <= 80

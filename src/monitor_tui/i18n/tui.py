@@ -19,7 +19,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_key_priority": ("Priorität", "Priority"),
     "tui_key_note": ("Notiz", "Note"),
     "tui_key_edit": ("Statusdatei im Editor öffnen", "Open the status file in the editor"),
-    "tui_key_export": ("Exportieren (JSON)", "Export (JSON)"),
+    "tui_key_export": (
+        "Bericht exportieren (PDF, DOCX, HTML, Markdown, JSON)",
+        "Export the report (PDF, DOCX, HTML, Markdown, JSON)",
+    ),
+    "tui_key_reviewed": (
+        "Als heute überprüft vermerken",
+        "Record that the measure was reviewed today",
+    ),
     "tui_key_reload": ("Neu laden", "Reload"),
     "tui_key_help": ("Hilfe", "Help"),
     "tui_key_quit": ("Beenden", "Quit"),
@@ -31,13 +38,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_key_filter_short": ("Filter", "Filter"),
     "tui_key_status_short": ("Stand", "Status"),
     "tui_key_target_short": ("Ziele", "Targets"),
-    "tui_key_assessment_short": ("Bewertung", "Assessment"),
+    "tui_key_assessment_short": ("Bewertung", "Rating"),
     "tui_key_priority_short": ("Priorität", "Priority"),
     "tui_key_note_short": ("Notiz", "Note"),
     "tui_key_help_short": ("Hilfe", "Help"),
     "tui_key_quit_short": ("Ende", "Quit"),
     "tui_key_edit_short": ("Editor", "Editor"),
     "tui_key_export_short": ("Export", "Export"),
+    "tui_key_reviewed_short": ("Geprüft", "Reviewed"),
     "tui_key_reload_short": ("Neu laden", "Reload"),
     "tui_key_open_short": ("Öffnen", "Open"),
     "tui_key_switch_short": ("Wechseln", "Switch"),
@@ -46,6 +54,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_key_scroll_down": ("Details nach unten blättern", "Scroll the details down"),
     "tui_key_scroll_up": ("Details nach oben blättern", "Scroll the details up"),
     "tui_key_cancel": ("Abbrechen", "Cancel"),
+    "tui_key_choice_next": ("Nächste Auswahl", "Next choice"),
+    "tui_key_choice_previous": ("Vorige Auswahl", "Previous choice"),
+    "tui_key_choice_first": ("Erste Auswahl", "First choice"),
+    "tui_key_choice_last": ("Letzte Auswahl", "Last choice"),
+    "tui_key_export_start": ("Exportieren", "Export"),
+    "tui_key_next_field": ("Nächstes Feld", "Next field"),
+    "tui_key_previous_field": ("Voriges Feld", "Previous field"),
     "tui_key_close": ("Schließen", "Close"),
     "tui_key_yes": ("Ja", "Yes"),
     "tui_key_no": ("Nein", "No"),
@@ -148,6 +163,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "intern (nie im gedruckten Bericht)",
         "internal (never in the printed report)",
     ),
+    "tui_toggle_state": ("{label}: {state}", "{label}: {state}"),
+    "tui_toggle_on": ("ja", "yes"),
+    "tui_toggle_off": ("nein", "no"),
     "tui_note_hint": (
         "Strg+S speichern · Strg+T intern an/aus · Esc schließen",
         "Ctrl+S save · Ctrl+T internal on/off · Esc close",
@@ -217,7 +235,77 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_file_reread": ("Statusdatei von {id} neu gelesen", "Re-read the status file of {id}"),
     "tui_export_running": ("Export läuft …", "Exporting …"),
     "tui_export_written": ("Export geschrieben: {path}", "Export written: {path}"),
+    "tui_export_written_many": (
+        "Export geschrieben: {count} Dateien in {folder}",
+        "Export written: {count} files in {folder}",
+    ),
     "tui_export_failed": ("Export fehlgeschlagen: {reason}", "Export failed: {reason}"),
+    "tui_export_refused": (
+        "Export abgelehnt: {count} Statusdatei(en) fehlerhaft – ein Bericht ohne diesen Stand "
+        "darf nicht hinausgehen. Bitte korrigieren (Taste e):",
+        "Export refused: {count} broken status file(s) – a report without their state must "
+        "not go out. Please fix them (key e):",
+    ),
+    "tui_export_refused_short": (
+        "Export abgelehnt: fehlerhafte Statusdatei {problem}",
+        "Export refused: broken status file {problem}",
+    ),
+    "tui_export_already_running": (
+        "Der Export läuft bereits – bitte warten.",
+        "The export is already running – please wait.",
+    ),
+    "tui_reviewed_saved": (
+        "Maßnahme {id}: als überprüft am {day} vermerkt (als {login})",
+        "Measure {id}: recorded as reviewed on {day} (as {login})",
+    ),
+    # export dialog
+    "tui_export_title": ("Bericht exportieren", "Export the report"),
+    "tui_export_format_label": ("Format:", "Format:"),
+    "tui_export_format_all": ("alle", "all"),
+    "tui_export_date_label": ("Berichtsstand:", "Report date:"),
+    "tui_export_date_hint": ("JJJJ-MM-TT oder TT.MM.JJJJ", "YYYY-MM-DD or DD.MM.YYYY"),
+    "tui_export_bad_date": (
+        "„{value}“ ist kein gültiges Datum. Bitte als JJJJ-MM-TT oder TT.MM.JJJJ eingeben, "
+        "z. B. 2026-03-31.",
+        "'{value}' is not a valid date. Please enter it as YYYY-MM-DD or DD.MM.YYYY, "
+        "e.g. 2026-03-31.",
+    ),
+    "tui_export_filter_toggle": ("Aktuellen Filter anwenden", "Apply the current filter"),
+    "tui_export_no_filter": (
+        "Kein Filter aktiv: der ganze Bericht wird exportiert.",
+        "No filter active: the whole report is exported.",
+    ),
+    "tui_export_filter_applies": (
+        "Der Bericht wird beschränkt auf: {parts}",
+        "The report is restricted to: {parts}",
+    ),
+    "tui_export_filter_whole": (
+        "Filter nicht angewandt: der ganze Bericht wird exportiert.",
+        "Filter not applied: the whole report is exported.",
+    ),
+    "tui_export_filter_nothing_applicable": (
+        "Der aktive Filter lässt sich nicht auf den Bericht übertragen: der ganze Bericht wird "
+        "exportiert.",
+        "The active filter cannot be carried over to the report: the whole report is exported.",
+    ),
+    "tui_export_filter_ignored": (
+        "Nicht übertragbar (der Bericht kennt nur Amt und Stand): {parts}",
+        "Not carried over (the report only knows office and status): {parts}",
+    ),
+    "tui_export_progress": (
+        "{bar} {number}/{count} {format} wird erstellt … {seconds} s",
+        "{bar} {number}/{count} creating {format} … {seconds} s",
+    ),
+    "tui_export_preparing": (
+        "Statusdateien werden gelesen … {seconds} s",
+        "Reading the status files … {seconds} s",
+    ),
+    "tui_export_done": ("Geschrieben:", "Written:"),
+    "tui_export_finished": ("{bar} fertig", "{bar} done"),
+    "tui_export_hint": (
+        "Tab Feld · ←→ Format · Leertaste an/aus · Enter Export · Esc schließen",
+        "Tab field · ←→ format · Space on/off · Enter export · Esc close",
+    ),
     "tui_catalogue_broken": (
         "Katalog fehlerhaft, die bisherige Fassung bleibt angezeigt: {problem}",
         "The catalogue is broken; the previous version stays on screen: {problem}",

@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Static, TextArea
 
 from monitor_tui.i18n import _
 from monitor_tui.tui.screens.confirm import ConfirmScreen
+from monitor_tui.tui.widgets.state_checkbox import StateCheckbox
 
 SaveNote = Callable[[str, bool], str | None]
 """Saves (text, internal); returns an error message, or None when the note is on disk."""
@@ -39,7 +40,7 @@ class NoteEditorScreen(ModalScreen[bool]):
         with Vertical(classes="dialog note-dialog"):
             yield Static(Content(_("tui_note_title", id=self.measure_id)), classes="dialog-title")
             yield TextArea(soft_wrap=True, tab_behavior="focus", id="note-text")
-            yield Checkbox(_("tui_note_internal_toggle"), id="note-internal")
+            yield StateCheckbox(_("tui_note_internal_toggle"), id="note-internal")
             yield Static(Content(""), id="note-error", classes="error")
             yield Static(Content(_("tui_note_hint")), classes="dialog-hint")
 
