@@ -14,13 +14,14 @@ from monitor_tui.catalogue import load_catalogue
 from monitor_tui.notes import Edit, current_login, load_status, save_edit, status_path
 from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.screens.confirm import ConfirmScreen
+from monitor_tui.tui.screens.export_dialog import ExportScreen
 from monitor_tui.tui.screens.help import HelpScreen
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.tui.screens.note_editor import NoteEditorScreen
 from monitor_tui.tui.screens.picker import PickerScreen
 from monitor_tui.tui.widgets.catalogue_tree import Item
 from monitor_tui.workspace import Workspace
-from tests.tui_helpers import main_screen, make_app, screen_text, settle
+from tests.tui_helpers import TODAY, main_screen, make_app, screen_text, settle
 
 Scenario = Callable[[MonitorApp, MainScreen], Awaitable[None]]
 
@@ -309,14 +310,67 @@ def test_e_without_a_file_says_what_to_do(workspace: Workspace) -> None:
     run(workspace, scenario)
 
 
-def test_x_exports_json_in_a_worker(workspace: Workspace) -> None:
+def test_x_opens_the_export_dialog_and_escape_closes_it(workspace: Workspace) -> None:
     async def scenario(app: MonitorApp, screen: MainScreen) -> None:
         await press(app, "x")
-        assert "Export geschrieben" in screen_text(app)
+        assert isinstance(app.screen, ExportScreen)
+        assert "Bericht exportieren" in screen_text(app)
+        await press(app, "escape")
+        assert isinstance(app.screen, MainScreen)
 
     run(workspace, scenario)
-    written = list(workspace.exports_dir.glob("synopse-*.json"))
-    assert len(written) == 1 and '"1.2.2"' in written[0].read_text(encoding="utf-8")
+    assert not any(workspace.exports_dir.iterdir())  # nothing is written without Enter
+
+
+def test_u_records_a_review_today(workspace: Workspace) -> None:
+    async def scenario(app: MonitorApp, screen: MainScreen) -> None:
+        await select_measure(app, screen, "1.2.2")
+        assert "Letzte Überprüfung: noch nie" in screen_text(app)
+        await press(app, "u")
+        text = screen_text(app)
+        assert "Letzte Überprüfung: 2026-11-27" in text
+        assert "als überprüft am 2026-11-27 vermerkt" in text
+
+    run(workspace, scenario)
+    status = saved(workspace, "1.2.2")
+    assert status.reviewed == TODAY and status.log[0].author == current_login()
+
+
+def test_u_on_a_field_asks_for_a_measure(workspace: Workspace) -> None:
+    async def scenario(app: MonitorApp, screen: MainScreen) -> None:
+        await press(app, "u")
+        assert "Bitte zuerst eine Maßnahme auswählen" in screen_text(app)
+
+    run(workspace, scenario)
+    assert not any(workspace.status_dir.iterdir())
+
+
+def test_command_palette_records_a_review(workspace: Workspace) -> None:
+    async def scenario(app: MonitorApp, screen: MainScreen) -> None:
+        await select_measure(app, screen, "4.1.1")
+        await press(app, "ctrl+p", *"überprüft")
+        await asyncio.sleep(0.3)  # the palette searches in a worker
+        await settle(_pilot(app))
+        assert "Als heute überprüft vermerken" in screen_text(app)
+        await press(app, "enter")
+
+    run(workspace, scenario)
+    assert saved(workspace, "4.1.1").reviewed == TODAY
+
+
+def test_the_internal_toggle_reads_without_colour(workspace: Workspace) -> None:
+    async def scenario(app: MonitorApp, screen: MainScreen) -> None:
+        await select_measure(app, screen, "1.2.2")
+        await press(app, "n")
+        text = screen_text(app)
+        assert "▐ ▌ intern (nie im gedruckten Bericht): nein" in text
+        await press(app, "ctrl+t")
+        text = screen_text(app)
+        assert "▐X▌ intern (nie im gedruckten Bericht): ja" in text
+        await press(app, "ctrl+t")
+        assert ": nein" in screen_text(app)
+
+    run(workspace, scenario)
 
 
 def test_r_reloads_what_changed_on_disk(workspace: Workspace) -> None:
@@ -338,9 +392,10 @@ def test_help_lists_every_key_in_german(workspace: Workspace) -> None:
         rows = dict(app.screen.rows)
         for keys in ("↑ / k", "↓ / j", "← / h", "→ / l", "Pos1", "Ende", "Enter", "Tab", "/"):
             assert keys in rows, keys
-        for keys in ("f", "s", "t", "b", "p", "n", "e", "x", "r", "?", "q", "^p"):
+        for keys in ("f", "s", "t", "b", "p", "n", "u", "e", "x", "r", "?", "q", "^p"):
             assert keys in rows, keys
         assert rows["s"] == "Umsetzungsstand" and rows["n"] == "Notiz"
+        assert rows["u"] == "Als heute überprüft vermerken" and "PDF" in rows["x"]
         await press(app, "escape")
         assert isinstance(app.screen, MainScreen)
 

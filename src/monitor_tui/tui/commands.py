@@ -31,7 +31,9 @@ class MonitorCommands(Provider):
             for binding in bindings:
                 if binding.id and binding.id.startswith("monitor.") and binding.id not in found:
                     key = self.app.get_key_display(binding)
-                    found[binding.id] = (binding.description, binding.action, key)
+                    # the long wording, as in the help: the palette has room and no context
+                    name = binding.tooltip or binding.description
+                    found[binding.id] = (name, binding.action, key)
         return list(found.values())
 
     def _go_to_entries(self) -> list[tuple[str, str, str]]:

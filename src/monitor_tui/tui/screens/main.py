@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -35,9 +35,10 @@ from monitor_tui.notes import (
 )
 from monitor_tui.problems import Problem, ProblemsError
 from monitor_tui.tui.browse import Filters, choice_label, status_of, term_label, visible_measure_ids
-from monitor_tui.tui.exporting import export_json
+from monitor_tui.tui.exporting import transfer_filters
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.screens.conflict import ConflictRow, ConflictScreen
+from monitor_tui.tui.screens.export_dialog import ExportScreen
 from monitor_tui.tui.screens.help import HelpRow, HelpScreen
 from monitor_tui.tui.screens.note_editor import NoteEditorScreen
 from monitor_tui.tui.screens.picker import PickerEntry, PickerScreen
@@ -137,6 +138,14 @@ class MainScreen(Screen[None]):
             "n", "add_note", _("tui_key_note_short"), tooltip=_("tui_key_note"), id="monitor.note"
         ),
         Binding(
+            "u",  # "überprüft"
+            "mark_reviewed",
+            _("tui_key_reviewed_short"),
+            tooltip=_("tui_key_reviewed"),
+            show=False,  # the footer has no room left at 80 columns; help and palette list it
+            id="monitor.reviewed",
+        ),
+        Binding(
             "e",
             "edit_file",
             _("tui_key_edit_short"),
@@ -178,6 +187,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.workspace = workspace
         self.catalogue = catalogue
+        self.fixed_today = today
         self.today = today or date.today()
         self.statuses: dict[str, MeasureStatus] = {}
         self.broken: dict[str, list[Problem]] = {}
@@ -585,6 +595,17 @@ class MainScreen(Screen[None]):
             entries.append(PickerEntry(target.key, one_line(target.label), label))
         self.app.push_screen(PickerScreen(_("tui_pick_target", id=measure.id), entries), pick_state)
 
+    def action_mark_reviewed(self) -> None:
+        measure_id = self.selected_measure_id()
+        if measure_id is None:
+            return
+        day = self.current_day()
+        error = self.save(measure_id, Edit(reviewed=day), status_of(self.statuses, measure_id))
+        if error is None and self.app.screen is self:  # not when a conflict dialog opened
+            self.set_status(
+                _("tui_reviewed_saved", id=measure_id, day=day.isoformat(), login=current_login())
+            )
+
     def action_add_note(self) -> None:
         measure_id = self.selected_measure_id()
         if measure_id is None:
@@ -695,18 +716,16 @@ class MainScreen(Screen[None]):
         return item.id
 
     def action_export(self) -> None:
-        self.set_status(_("tui_export_running"))
-        self.run_export()
+        transfer = transfer_filters(self.filters, self.query_text, self.catalogue)
+        dialog = ExportScreen(
+            self.workspace, self.catalogue, self.current_day(), transfer, self.set_status
+        )
+        self.app.push_screen(dialog)
 
-    @work(thread=True, exclusive=True, group="export")
-    def run_export(self) -> None:
-        try:
-            path = export_json(self.workspace, self.catalogue, date.today())
-        except OSError as error:
-            message = _("tui_export_failed", reason=error.strerror or error)
-            self.app.call_from_thread(self.set_status, message, True)
-            return
-        self.app.call_from_thread(self.set_status, _("tui_export_written", path=path))
+    def current_day(self) -> date:
+        """Today, unless the app was started with a fixed day (tests); read at each use, since
+        the app may run past midnight."""
+        return self.fixed_today or date.today()
 
     def action_reload(self) -> None:
         try:

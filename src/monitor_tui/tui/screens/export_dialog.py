@@ -1,0 +1,291 @@
+"""The `x` dialog: format, Berichtsstand, filter or not; the export runs in a thread worker."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Checkbox, Input, Static
+from textual.worker import WorkerState
+
+from monitor_tui.commands.export import ExportOptions
+from monitor_tui.i18n import _
+from monitor_tui.model import Catalogue
+from monitor_tui.problems import Problem
+from monitor_tui.synopsis import SelectionError
+from monitor_tui.tui.exporting import (
+    FORMAT_CHOICES,
+    FORMAT_NAMES,
+    ExportRefused,
+    FilterTransfer,
+    export_report,
+    formats_of,
+    parse_report_date,
+    progress_bar,
+)
+from monitor_tui.tui.safe_text import visible
+from monitor_tui.tui.widgets.choice_row import ChoiceRow
+from monitor_tui.tui.widgets.state_checkbox import StateCheckbox
+from monitor_tui.workspace import Workspace
+
+Report = Callable[[str, bool], None]
+"""Puts a message on the main screen's status line: (text, is_error)."""
+EXPORT_GROUP = "export"
+TICK_SECONDS = 0.5
+
+
+class ExportScreen(ModalScreen[None]):
+    """Tab moves between the fields, Enter starts the export from any field, Esc closes.
+
+    The worker belongs to the app, not to this dialog: closing the dialog while the export runs
+    lets it finish, and the status line still says where the files went.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: Enter starts the export even in the date field and on the checkbox.
+        Binding(
+            "enter",
+            "start",
+            _("tui_key_export_start"),
+            priority=True,
+            id="monitor.export.start",
+        ),
+        Binding("escape", "close", _("tui_key_close"), id="monitor.export.close"),
+        # Priority: the focus moves before the keys typed right after Tab are handed on, so a
+        # burst ("Tab Space" in one packet over SSH) toggles the checkbox instead of typing a
+        # space into the date field.
+        Binding(
+            "tab",
+            "app.focus_next",
+            _("tui_key_next_field"),
+            priority=True,
+            id="monitor.export.next",
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            _("tui_key_previous_field"),
+            priority=True,
+            id="monitor.export.previous",
+        ),
+    ]
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        catalogue: Catalogue,
+        default_date: date,
+        transfer: FilterTransfer,
+        report: Report,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.catalogue = catalogue
+        self.default_date = default_date
+        self.transfer = transfer
+        self.report = report
+        self.started_at = 0.0
+        self.progress_text = ""
+        self.ticker: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        choices = [
+            (key, FORMAT_NAMES.get(key) or _("tui_export_format_all")) for key in FORMAT_CHOICES
+        ]
+        with Vertical(classes="dialog export-dialog"):
+            yield Static(Content(_("tui_export_title")), classes="dialog-title")
+            with Horizontal(classes="export-row"):
+                yield Static(Content(_("tui_export_format_label")), classes="export-label")
+                yield ChoiceRow(choices, id="export-format")
+            with Horizontal(classes="export-row"):
+                yield Static(Content(_("tui_export_date_label")), classes="export-label")
+                yield Input(self.default_date.isoformat(), compact=True, id="export-date")
+                yield Static(Content(_("tui_export_date_hint")), classes="export-date-hint")
+            yield StateCheckbox(_("tui_export_filter_toggle"), compact=True, id="export-filter")
+            yield Static(Content(""), id="export-filter-text")
+            yield Static(Content(""), id="export-progress")
+            yield Static(Content(""), id="export-result")
+            yield Static(Content(_("tui_export_hint")), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-filter", Checkbox).disabled = not self.transfer.any_active()
+        self.describe_filter()
+        self.query_one(ChoiceRow).focus()
+        if self.export_running():
+            self.show_result(_("tui_export_already_running"), error=False)
+
+    # --- the fields ------------------------------------------------------------------------
+
+    @property
+    def apply_filter(self) -> bool:
+        box = self.query_one("#export-filter", Checkbox)
+        return box.value and not box.disabled
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.describe_filter()
+
+    def describe_filter(self) -> None:
+        """Say in words what the report will hold, so nobody prints an excerpt by mistake."""
+        transfer = self.transfer
+        if not transfer.any_active():
+            text = _("tui_export_no_filter")
+        elif not self.apply_filter:
+            text = _("tui_export_filter_whole")
+        else:
+            lines = [
+                _("tui_export_filter_applies", parts=" · ".join(transfer.applied))
+                if transfer.applied
+                else _("tui_export_filter_nothing_applicable")
+            ]
+            if transfer.ignored:
+                lines.append(_("tui_export_filter_ignored", parts=" · ".join(transfer.ignored)))
+            text = "\n".join(lines)
+        self.query_one("#export-filter-text", Static).update(Content(visible(text)))
+
+    def options(self) -> ExportOptions | None:
+        """The options the fields describe, or None after showing why the date is refused."""
+        date_input = self.query_one("#export-date", Input)
+        try:
+            report_date = parse_report_date(date_input.value)
+        except ValueError as error:
+            self.show_result(str(error), error=True)
+            date_input.focus()
+            return None
+        apply = self.apply_filter
+        return ExportOptions(
+            formats=formats_of(self.query_one(ChoiceRow).value),
+            report_date=report_date,
+            office=self.transfer.office if apply else None,
+            status=self.transfer.status if apply else None,
+        )
+
+    # --- running ---------------------------------------------------------------------------
+
+    def export_running(self) -> bool:
+        return any(
+            worker.group == EXPORT_GROUP
+            and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            for worker in self.app.workers
+        )
+
+    def action_start(self) -> None:
+        if self.export_running():
+            self.show_result(_("tui_export_already_running"), error=True)
+            return
+        options = self.options()
+        if options is None:
+            return
+        self.show_result("", error=False)
+        self.started_at = time.monotonic()
+        self.progress_text = ""
+        self.show_progress()
+        self.ticker = self.set_interval(TICK_SECONDS, self.show_progress)
+        self.report(_("tui_export_running"), False)
+        app = self.app
+        app.run_worker(
+            partial(self.run_export, app, options),
+            name="export",
+            group=EXPORT_GROUP,
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def run_export(self, app: App[object], options: ExportOptions) -> None:
+        """In the worker thread: only `call_from_thread` touches the screen from here."""
+
+        def progress(format_name: str, number: int, count: int) -> None:
+            app.call_from_thread(self.step, format_name, number, count)
+
+        try:
+            paths = export_report(self.workspace, self.catalogue, options, progress)
+        except ExportRefused as refused:
+            app.call_from_thread(self.refused, refused.problems)
+        except SelectionError as error:
+            app.call_from_thread(self.failed, str(error))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            if error.filename:
+                reason = f"{error.filename}: {reason}"
+            app.call_from_thread(self.failed, _("tui_export_failed", reason=reason))
+        except Exception as error:  # a renderer bug must not take unsaved notes down with it
+            app.call_from_thread(self.failed, _("tui_export_failed", reason=error))
+        else:
+            app.call_from_thread(self.finished, paths)
+
+    def step(self, format_name: str, number: int, count: int) -> None:
+        self.progress_text = _(
+            "tui_export_progress",
+            bar=progress_bar(number - 1, count),
+            number=number,
+            count=count,
+            format=FORMAT_NAMES.get(format_name, format_name),
+            seconds="{seconds}",
+        )
+        self.show_progress()
+
+    def show_progress(self) -> None:
+        if not self.is_attached:
+            return
+        seconds = f"{time.monotonic() - self.started_at:.0f}"
+        template = self.progress_text or _("tui_export_preparing", seconds="{seconds}")
+        self.query_one("#export-progress", Static).update(Content(template.format(seconds=seconds)))
+
+    def stop_progress(self, text: str) -> None:
+        if self.ticker is not None:
+            self.ticker.stop()
+            self.ticker = None
+        if self.is_attached:
+            self.query_one("#export-progress", Static).update(Content(text))
+
+    def finished(self, paths: list[Path]) -> None:
+        self.stop_progress(_("tui_export_finished", bar=progress_bar(1, 1)))
+        written = [str(path.absolute()) for path in paths]  # the workspace may be "."
+        self.show_result("\n".join([_("tui_export_done"), *written]), error=False)
+        if len(paths) == 1:
+            self.report(_("tui_export_written", path=self.short_path(paths[0])), False)
+        else:
+            folder = paths[0].parent if paths else self.workspace.exports_dir
+            self.report(
+                _("tui_export_written_many", count=len(paths), folder=self.short_path(folder)),
+                False,
+            )
+
+    def short_path(self, path: Path) -> Path:
+        """Relative to the workspace when inside it: the status line has one row."""
+        try:
+            return path.absolute().relative_to(self.workspace.root.absolute())
+        except ValueError:
+            return path.absolute()
+
+    def refused(self, problems: list[Problem]) -> None:
+        self.stop_progress("")
+        lines = [_("tui_export_refused", count=len(problems)), *(str(p) for p in problems)]
+        self.show_result("\n".join(lines), error=True)
+        first = problems[0] if problems else None
+        shown = Problem(self.short_path(first.path), first.line, first.message) if first else ""
+        self.report(_("tui_export_refused_short", problem=shown), True)
+
+    def failed(self, message: str) -> None:
+        self.stop_progress("")
+        self.show_result(message, error=True)
+        self.report(message, True)
+
+    def show_result(self, text: str, error: bool) -> None:
+        if not self.is_attached:
+            return
+        result = self.query_one("#export-result", Static)
+        result.update(Content(visible(text)))
+        result.set_class(error, "error")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,335 @@
+"""The `x` export dialog: format, Berichtsstand, filter, progress, paths, errors — by keyboard."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from monitor_tui.catalogue import load_catalogue
+from monitor_tui.commands.export import ExportOptions, Progress
+from monitor_tui.model import Catalogue
+from monitor_tui.notes import Edit, load_all_statuses, load_status, save_edit
+from monitor_tui.tui import exporting
+from monitor_tui.tui.app import MonitorApp
+from monitor_tui.tui.browse import Filters
+from monitor_tui.tui.exporting import parse_report_date, transfer_filters
+from monitor_tui.tui.screens import export_dialog
+from monitor_tui.tui.screens.export_dialog import ExportScreen
+from monitor_tui.tui.screens.main import MainScreen
+from monitor_tui.workspace import Workspace
+from tests.conftest import HOSTILE_NOTES
+from tests.test_tui_robustness import CONTROL_CHARACTERS
+from tests.tui_helpers import TODAY, main_screen, make_app, screen_text, settle
+
+CASES = json.loads(HOSTILE_NOTES.read_text(encoding="utf-8"))["cases"]
+Scenario = Callable[[MonitorApp, MainScreen, Pilot[None]], Awaitable[None]]
+MOMENT = datetime.fromisoformat("2026-11-20T10:15:00+01:00")
+ELTERNBRIEF = "14.000 Flyer „Elternbrief“"
+
+
+def run(workspace: Workspace, scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
+    app = make_app(workspace)
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await scenario(app, main_screen(app), pilot)
+
+    asyncio.run(main())
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+def record(workspace: Workspace) -> Catalogue:
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    save_edit(workspace, catalogue, "1.2.2", Edit(status="umgesetzt"), "anna", now=MOMENT)
+    save_edit(workspace, catalogue, "1.2.2", Edit(note="Flyer verteilt."), "anna", now=MOMENT)
+    return catalogue
+
+
+def exported(workspace: Workspace, extension: str) -> Path:
+    return workspace.exports_dir / f"synopse-{TODAY.isoformat()}.{extension}"
+
+
+def dialog_result(app: MonitorApp) -> str:
+    """The result line of the export dialog as one text (long paths wrap on screen)."""
+    return str(app.screen.query_one("#export-result", Static).content)
+
+
+def json_measures(path: Path) -> dict[str, Any]:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        measure["id"]: measure
+        for field in document["fields"]
+        for goal in field["goals"]
+        for measure in goal["measures"]
+    }
+
+
+# --- the dialog, driven by keys ---------------------------------------------------------------
+
+
+def test_x_enter_writes_a_pdf_and_the_dialog_shows_its_path(workspace: Workspace) -> None:
+    from pypdf import PdfReader
+
+    record(workspace)
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x")
+        assert isinstance(app.screen, ExportScreen)
+        text = screen_text(app)
+        assert "● PDF" in text and "○ JSON" in text and TODAY.isoformat() in text
+        await press(pilot, "enter")
+        assert "Geschrieben:" in screen_text(app)
+        assert str(exported(workspace, "pdf")) in dialog_result(app)
+        assert isinstance(app.screen, ExportScreen)  # the dialog stays to show the path
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+        assert "Export geschrieben: exports/synopse-2026-11-27.pdf" in screen_text(app)
+
+    run(workspace, scenario, size=(100, 30))
+    pdf = exported(workspace, "pdf")
+    reader = PdfReader(pdf)
+    text = " ".join((page.extract_text() or "") for page in reader.pages)
+    assert "Elternbrief" in text and "umgesetzt" in text and "Flyer verteilt." in text
+
+
+def test_choosing_json_writes_the_recorded_status(workspace: Workspace) -> None:
+    record(workspace)
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x", "right", "right", "right", "right")
+        assert "● JSON" in screen_text(app) and "○ PDF" in screen_text(app)
+        await press(pilot, "enter")
+        assert "Geschrieben:" in screen_text(app)
+        assert str(exported(workspace, "json")) in dialog_result(app)
+
+    run(workspace, scenario, size=(100, 30))
+    measures = json_measures(exported(workspace, "json"))
+    assert len(measures) == 27
+    assert measures["1.2.2"]["status"] == "umgesetzt"
+    assert measures["1.2.2"]["notes"][0]["text"] == "Flyer verteilt."
+    assert not exported(workspace, "pdf").exists()
+
+
+def test_all_writes_five_files_and_lists_them(workspace: Workspace) -> None:
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x", "end", "enter")
+        for extension in ("pdf", "docx", "html", "md", "json"):
+            assert str(exported(workspace, extension)) in dialog_result(app), extension
+        await press(pilot, "escape")
+        assert "5 Dateien" in screen_text(app)
+
+    run(workspace, scenario, size=(120, 40))
+    assert len(list(workspace.exports_dir.iterdir())) == 5
+
+
+def test_the_filter_option_restricts_the_report_and_says_what_it_applies(
+    workspace: Workspace,
+) -> None:
+    record(workspace)
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        screen.query_text = "Flyer"
+        screen.set_filters(Filters(status="umgesetzt", overdue=True))
+        await settle(pilot)
+        await press(pilot, "x")
+        assert "Filter nicht angewandt: der ganze Bericht" in screen_text(app)
+        await press(pilot, "up", "up")  # round to JSON
+        await press(pilot, "tab", "tab", "space")  # format → date → filter on
+        text = screen_text(app)
+        assert "Aktuellen Filter anwenden: ja" in text
+        assert "beschränkt auf: Stand: umgesetzt" in text
+        assert "Nicht übertragbar" in text and "Suche „Flyer“" in text and "überfällige" in text
+        await press(pilot, "enter")
+        assert "Geschrieben:" in screen_text(app)
+        assert str(exported(workspace, "json")) in dialog_result(app)
+
+    run(workspace, scenario, size=(100, 30))
+    document = json.loads(exported(workspace, "json").read_text(encoding="utf-8"))
+    assert "umgesetzt" in document["restriction"]
+    assert list(json_measures(exported(workspace, "json"))) == ["1.2.2"]
+
+
+def test_the_filter_option_is_off_and_disabled_without_a_filter(workspace: Workspace) -> None:
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x")
+        assert "Kein Filter aktiv" in screen_text(app)
+        await press(pilot, "end", "tab", "tab", "space", "enter")  # tab skips the disabled box
+
+    run(workspace, scenario, size=(100, 30))
+    document = json.loads(exported(workspace, "json").read_text(encoding="utf-8"))
+    assert document["restriction"] == "" and len(json_measures(exported(workspace, "json"))) == 27
+
+
+def test_a_bad_date_is_refused_in_german_and_a_german_date_is_taken(workspace: Workspace) -> None:
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x", "up", "up", "tab", "end", *["backspace"] * 10, *"31.02.2026")
+        await press(pilot, "enter")
+        text = screen_text(app)
+        assert "„31.02.2026“ ist kein gültiges Datum" in text
+        assert not any(workspace.exports_dir.iterdir())
+        await press(pilot, *["backspace"] * 10, *"31.03.2026", "enter")
+        assert "synopse-2026-03-31.json" in dialog_result(app)
+
+    run(workspace, scenario, size=(100, 30))
+    document = json.loads((workspace.exports_dir / "synopse-2026-03-31.json").read_text())
+    assert document["report_date"] == "2026-03-31"
+
+
+def test_a_broken_status_file_makes_the_export_refuse_with_path_and_line(
+    workspace: Workspace,
+) -> None:
+    record(workspace)
+    broken = workspace.status_dir / "1.2.1.md"
+    broken.write_text("+++\nstatus = \n+++\n", encoding="utf-8")
+
+    problem = load_all_statuses(workspace, load_catalogue(workspace.catalogue_dir)).broken["1.2.1"][
+        0
+    ]
+    assert str(problem).startswith(f"{broken}:")
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x", "enter")
+        assert "Export abgelehnt" in screen_text(app)
+        result = str(app.screen.query_one("#export-result", Static).content)
+        assert str(problem) in result  # path:line: message, as the CLI prints it
+        assert isinstance(app.screen, ExportScreen) and not app._exit
+        await press(pilot, "escape")
+        assert "Export abgelehnt" in screen_text(app) and "1.2.1.md:" in screen_text(app)
+
+    run(workspace, scenario, size=(120, 30))
+    assert not any(workspace.exports_dir.iterdir())
+
+
+def test_an_unwritable_exports_folder_gives_a_message_not_a_crash(workspace: Workspace) -> None:
+    workspace.exports_dir.rmdir()
+    workspace.exports_dir.write_text("a file where the folder should be", encoding="utf-8")
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x", "enter")
+        assert "Export fehlgeschlagen" in screen_text(app)
+        assert not app._exit
+
+    run(workspace, scenario, size=(100, 30))
+
+
+def test_the_export_runs_in_a_worker_and_keys_work_meanwhile(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_export = exporting.export_report
+
+    def slow_export(
+        workspace: Workspace,
+        catalogue: Catalogue,
+        options: ExportOptions,
+        progress: Progress | None = None,
+    ) -> list[Path]:
+        if progress is not None:
+            progress("pdf", 1, 1)
+        release.wait(timeout=30)
+        return real_export(workspace, catalogue, options)
+
+    monkeypatch.setattr(export_dialog, "export_report", slow_export)
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert "1/1 PDF wird erstellt" in screen_text(app)  # the progress indicator
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "läuft bereits" in screen_text(app)
+        await pilot.press("escape", "down", "down")  # the app answers while the export runs
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert screen.catalogue_tree.cursor_line == 2
+        assert "Export läuft" in screen_text(app)
+        release.set()
+        await settle(pilot)
+        assert "Export geschrieben:" in screen_text(app)
+
+    try:
+        run(workspace, scenario, size=(100, 30))
+    finally:
+        release.set()
+    assert exported(workspace, "pdf").exists()
+
+
+def test_hostile_notes_reach_the_export_and_a_hostile_search_is_shown_safely(
+    workspace: Workspace,
+) -> None:
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    measure_ids = [m.id for m in catalogue.measures()]
+    for measure_id, case in zip(measure_ids, CASES, strict=False):
+        save_edit(workspace, catalogue, measure_id, Edit(note=case["text"]), "anna", now=MOMENT)
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        for case in CASES:
+            screen.query_text = case["text"]
+            await press(pilot, "x")
+            shown = screen_text(app)
+            assert not any(c in shown for c in CONTROL_CHARACTERS), case["name"]
+            await press(pilot, "escape")
+        screen.query_text = ""
+        await press(pilot, "x", "up", "up", "enter")
+        assert not app._exit
+
+    run(workspace, scenario, size=(100, 30))
+    measures = json_measures(exported(workspace, "json"))
+    for measure_id, case in zip(measure_ids, CASES, strict=False):
+        stored = load_status(workspace, catalogue, measure_id).log[0].text
+        assert measures[measure_id]["notes"][0]["text"] == stored, case["name"]
+
+
+def test_a_burst_of_keys_moves_the_focus_before_the_next_key(workspace: Workspace) -> None:
+    """Over SSH "Tab Space" can arrive in one packet: the space must toggle the checkbox,
+    not land in the date field that had the focus."""
+    from textual import events
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        screen.set_filters(Filters(status="umgesetzt"))
+        await press(pilot, "x", "tab")
+        assert app.focused is app.screen.query_one("#export-date")
+        for key, character in [("tab", "\t"), ("space", " ")]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert "Aktuellen Filter anwenden: ja" in screen_text(app)
+        assert app.screen.query_one("#export-date", Input).value == TODAY.isoformat()
+
+    run(workspace, scenario, size=(100, 30))
+
+
+# --- the logic behind it (no Textual) ---------------------------------------------------------
+
+
+def test_report_dates_in_iso_and_german_form() -> None:
+    assert parse_report_date(" 2026-03-31 ") == date(2026, 3, 31)
+    assert parse_report_date("1.4.2026") == date(2026, 4, 1)
+    for bad in ("", "morgen", "2026-02-30", "32.01.2026", "20260331", "2026-3-1"):
+        with pytest.raises(ValueError, match="kein gültiges Datum"):
+            parse_report_date(bad)
+
+
+def test_only_office_and_status_carry_over_to_the_report(workspace: Workspace) -> None:
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    office = catalogue.offices()[0]
+    everything = Filters(office=office, status="umgesetzt", assessment="kritisch", term="lang")
+    transfer = transfer_filters(everything, "Flyer", catalogue)
+    assert (transfer.office, transfer.status) == (office, "umgesetzt")
+    assert len(transfer.applied) == 2 and len(transfer.ignored) == 3
+    nothing = transfer_filters(Filters(), " ", catalogue)
+    assert not nothing.any_active() and nothing.office is None
