@@ -188,7 +188,6 @@ class MainScreen(Screen[None]):
         self.workspace = workspace
         self.catalogue = catalogue
         self.fixed_today = today
-        self.today = today or date.today()
         self.statuses: dict[str, MeasureStatus] = {}
         self.broken: dict[str, list[Problem]] = {}
         self.query_text = ""
@@ -251,7 +250,7 @@ class MainScreen(Screen[None]):
     def rebuild_tree(self, keep: Item | None) -> None:
         searching = bool(self.query_text.strip())
         shown = visible_measure_ids(
-            self.catalogue, self.statuses, self.query_text, self.filters, self.today
+            self.catalogue, self.statuses, self.query_text, self.filters, self.current_day()
         )
         self.catalogue_tree.rebuild(
             self.statuses, shown, expand_all=searching or self.filters.active(), keep=keep
@@ -324,7 +323,7 @@ class MainScreen(Screen[None]):
         if problems:
             self.set_status(_("tui_broken_file", id=item.id, problem=problems[0]), error=True)
         status = status_of(self.statuses, item.id)
-        return measure_widgets(self.catalogue, measure, status, problems, self.today)
+        return measure_widgets(self.catalogue, measure, status, problems, self.current_day())
 
     def refresh_after_change(self) -> None:
         """New symbols, roll-ups and details after a save or a reload of single files."""
@@ -414,7 +413,7 @@ class MainScreen(Screen[None]):
         self.query_one("#search", Input).display = False
         self.query_text = value
         shown = visible_measure_ids(
-            self.catalogue, self.statuses, self.query_text, self.filters, self.today
+            self.catalogue, self.statuses, self.query_text, self.filters, self.current_day()
         )
         first = next((m.id for m in self.catalogue.measures() if m.id in shown), None)
         keep = Item("measure", first) if first else None
