@@ -301,6 +301,21 @@ def test_e_opens_the_file_in_the_editor_and_rereads_it(
     run(workspace, scenario)
 
 
+def test_e_with_a_broken_editor_setting_reports_it(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    save_edit(workspace, catalogue, "1.2.2", Edit(status="umgesetzt"), "anna")
+    monkeypatch.setenv("VISUAL", "'unbalanced quote")
+
+    async def scenario(app: MonitorApp, screen: MainScreen) -> None:
+        await select_measure(app, screen, "1.2.2")
+        await press(app, "e")
+        assert "Editor" in screen_text(app) and isinstance(app.screen, MainScreen)
+
+    run(workspace, scenario)
+
+
 def test_e_without_a_file_says_what_to_do(workspace: Workspace) -> None:
     async def scenario(app: MonitorApp, screen: MainScreen) -> None:
         await select_measure(app, screen, "1.2.2")

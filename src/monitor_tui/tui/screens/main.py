@@ -686,10 +686,10 @@ class MainScreen(Screen[None]):
         if not path.exists():
             self.set_status(_("tui_no_file_yet", id=measure_id), error=True)
             return
-        command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
         try:
+            command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
             self.run_editor([*command, str(path)])
-        except (OSError, SuspendNotSupported) as error:
+        except (OSError, SuspendNotSupported, ValueError) as error:  # ValueError: bad quoting
             self.set_status(
                 _("tui_editor_failed", reason=getattr(error, "strerror", None) or error), error=True
             )
