@@ -151,3 +151,32 @@ def test_version_and_help() -> None:
     assert result.returncode == 0 and "Aufruf: monitor-tui" in result.stdout
     result = run_cli("--help", env={"LANG": "en_GB.UTF-8"})
     assert "usage: monitor-tui" in result.stdout
+
+
+def test_unexpected_error_is_a_sentence_not_a_traceback(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from monitor_tui.commands import check
+
+    def broken(*args: object) -> int:
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(check, "run", broken)
+    assert main(["-w", str(workspace.root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "Unerwarteter Fehler: RuntimeError('kaputt')" in err and "Traceback" not in err
+
+
+def test_disk_error_while_writing_is_a_message(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from monitor_tui import fileio
+
+    def full_disk(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "Kein Platz auf dem Gerät", str(path))
+
+    monkeypatch.setattr(fileio, "atomic_write", full_disk)
+    assert main(["-w", str(workspace.root), "status", "1.2.2", "--note", "x"]) == 1
+    assert "Dateifehler: Kein Platz auf dem Gerät:" in capsys.readouterr().err

@@ -154,6 +154,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `monitor-tui export -o - | head`
         return 0
+    except OSError as error:  # a full disk, a folder without write permission …
+        reason = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+        print(f"monitor-tui: {_('file_error', reason=reason or error)}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a bug: say so in a sentence, never with a traceback
+        print(f"monitor-tui: {_('unexpected_error', reason=repr(error))}", file=sys.stderr)
+        return 1
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -169,6 +169,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_written": ("Geschrieben: {path}", "Written: {path}"),
     "export_failed": ("Export fehlgeschlagen: {reason}", "export failed: {reason}"),
     "interrupted": ("Abgebrochen", "Interrupted"),
+    "file_error": ("Dateifehler: {reason}", "file error: {reason}"),
     "unexpected_error": (
         "Unerwarteter Fehler: {reason}. Bitte melden Sie das mit dem Befehl, den Sie ausgeführt haben.",
         "Unexpected error: {reason}. Please report it with the command you ran.",
