@@ -75,9 +75,10 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], Line
     except OSError as error:
         problems.append(Problem(path, 0, _("file_unreadable", reason=error.strerror or str(error))))
         return None
-    text, problem = decode_utf8(path, data)
-    if text is None:
-        problems.append(problem)  # type: ignore[arg-type]
+    try:
+        text = decode_utf8(path, data)
+    except ProblemsError as error:
+        problems.extend(error.problems)
         return None
     try:
         parsed = tomllib.loads(text)

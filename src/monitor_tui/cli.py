@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import NoReturn
 
@@ -123,7 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _subcommand_adder(commands: argparse._SubParsersAction[_Parser]):  # type: ignore[no-untyped-def]
+def _subcommand_adder(
+    commands: argparse._SubParsersAction[_Parser],
+) -> Callable[[str, str], argparse.ArgumentParser]:
+    """`add(name, help)`: a subcommand whose help option is German like the rest."""
+
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text, add_help=False)
         sub.add_argument("-h", "--help", action="help", help=_("cli_help_help"))

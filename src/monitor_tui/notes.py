@@ -229,30 +229,29 @@ def _measure(catalogue: Catalogue, measure_id: str) -> Measure:
 
 def read_status_file(path: Path, measure: Measure, catalogue: Catalogue) -> MeasureStatus:
     """Parse one file; every problem is raised at once, as `path:line: message`."""
-    data = _read_bytes_no_symlink(path)
-    text, problem = decode_utf8(path, data)
-    if text is None:
-        raise ProblemsError([problem] if problem else [])
-    return parse_status(path, text, measure, catalogue, _stamp(path, data))
+    text, stamp = _read_text(path)
+    return parse_status(path, text, measure, catalogue, stamp)
 
 
-def _read_bytes_no_symlink(path: Path) -> bytes:
-    """Read a status file, refusing symlinks: the folder is shared, a link could point anywhere."""
+def _read_text(path: Path) -> tuple[str, str]:
+    """(text, stamp) of a status file, refusing symlinks: the folder is shared, a link could
+    point anywhere. The stamp comes from the descriptor that was read, so it matches the text
+    even if another session replaces the file meanwhile."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError as error:
         if os.path.islink(path):
             raise ProblemsError([Problem(path, 1, _("status_symlink"))]) from error
-        raise ProblemsError(
-            [Problem(path, 1, _("file_unreadable", reason=error.strerror))]
-        ) from error
+        reason = _("file_unreadable", reason=error.strerror)
+        raise ProblemsError([Problem(path, 1, reason)]) from error
     with os.fdopen(fd, "rb") as handle:
-        return handle.read()
+        data = handle.read()
+        info = os.fstat(handle.fileno())
+    return decode_utf8(path, data), _stamp(info, data)
 
 
-def _stamp(path: Path, data: bytes) -> str:
+def _stamp(info: os.stat_result, data: bytes) -> str:
     """inode, size, mtime_ns and a content hash: a change shows even if mtime alone would not."""
-    info = os.stat(path, follow_symlinks=False)
     digest = hashlib.sha256(data).hexdigest()[:16]
     return f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{digest}"
 
@@ -334,7 +333,8 @@ def _state_from_front_matter(
         raw_targets = {}
     states = concept.target_states
     for key, value in raw_targets.items():
-        if measure.target(key) is None or measure.target(key).key != key:  # type: ignore[union-attr]
+        target = measure.target(key)
+        if target is None or target.key != key:  # a term alone ("lang") is not a stored key
             known = ", ".join(t.key for t in measure.targets)
             report(key, _("status_target_unknown", key=key, known=known), "targets")
         elif not isinstance(value, str) or states.get(value) is None:
@@ -575,11 +575,8 @@ def _load_for_update(
     """Current status, its front matter as a tomlkit document (None: no file yet) and its body."""
     if not os.path.lexists(path):
         return MeasureStatus(measure.id), None, ""
-    data = _read_bytes_no_symlink(path)
-    text, problem = decode_utf8(path, data)
-    if text is None:
-        raise ProblemsError([problem] if problem else [])
-    status = parse_status(path, text, measure, catalogue, _stamp(path, data))
+    text, stamp = _read_text(path)
+    status = parse_status(path, text, measure, catalogue, stamp)
     front, body, _line = split_front_matter(path, text)
     return status, tomlkit.parse(front), body
 

@@ -27,15 +27,16 @@ class ProblemsError(Exception):
         self.problems = problems
 
 
-def decode_utf8(path: Path, data: bytes) -> tuple[str | None, Problem | None]:
-    """Decode `data`, or name the line of the first byte that is not UTF-8."""
+def decode_utf8(path: Path, data: bytes) -> str:
+    """Decode `data`; raise ProblemsError naming the line of the first byte that is not UTF-8."""
     from monitor_tui.i18n import _
 
     try:
-        return data.decode("utf-8"), None
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        return None, Problem(path, line, _("file_not_utf8", byte=f"0x{data[error.start]:02X}"))
+        byte = f"0x{data[error.start]:02X}"
+        raise ProblemsError([Problem(path, line, _("file_not_utf8", byte=byte))]) from None
 
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
