@@ -162,8 +162,11 @@ def test_writer_killed_mid_save_leaves_the_old_file(
     writer.wait(timeout=30)
     assert path.read_bytes() == before
     assert load_status(workspace, catalogue, "1.2.2").status == "in-umsetzung"
-    # the lock died with the process: the next save goes through
+    [leftover] = workspace.status_dir.glob(".1.2.2.md.*.tmp")  # the killed writer's temp file
+    # the lock died with the process: the next save goes through and clears the leftover
     save_edit(workspace, catalogue, "1.2.2", Edit(note="weiter"), "bernd")
+    assert not leftover.exists()
+    assert sorted(p.name for p in workspace.status_dir.iterdir()) == [".1.2.2.lock", "1.2.2.md"]
 
 
 LOOPING_WRITER = textwrap.dedent(

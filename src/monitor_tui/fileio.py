@@ -7,6 +7,24 @@ import os
 import tempfile
 from pathlib import Path
 
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_prefix(path: Path) -> str:
+    """Temp files of `path` are `.<name>.<random>.tmp` beside it."""
+    return f".{path.name}."
+
+
+def remove_stale_temp_files(path: Path) -> None:
+    """Delete temp files a killed writer of `path` left behind.
+
+    Only safe while holding the lock that every writer of `path` holds, so that no live
+    writer's temp file can be among them.
+    """
+    for leftover in path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` via a temp file in the same folder, fsync, rename, fsync the folder.
@@ -19,7 +37,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         previous = os.stat(path)
     except FileNotFoundError:
         previous = None
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -643,8 +643,10 @@ def _longest_tilde_run(text: str) -> int:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from monitor_tui.fileio import atomic_write
+    """Replace the file atomically; called with the measure's lock held."""
+    from monitor_tui.fileio import atomic_write, remove_stale_temp_files
 
     if os.path.islink(path):
         raise ProblemsError([Problem(path, 1, _("status_symlink"))])
+    remove_stale_temp_files(path)
     atomic_write(path, data)
