@@ -82,6 +82,8 @@ def test_screen_matches_snapshot(
 ) -> None:
     actual = _screen(workspace, size, steps)
     path = SNAPSHOTS / f"{name}.txt"
-    if os.environ.get("UPDATE_TUI_SNAPSHOTS") or not path.exists():
+    if os.environ.get("UPDATE_TUI_SNAPSHOTS"):
         path.write_text(actual, encoding="utf-8")
+    # A missing snapshot fails: a silently created one would prove nothing.
+    assert path.exists(), f"no snapshot {path.name}: run with UPDATE_TUI_SNAPSHOTS=1 and review it"
     assert actual == path.read_text(encoding="utf-8")
