@@ -264,6 +264,31 @@ def test_a_note_longer_than_a_page_is_printed_whole(catalogue: Catalogue) -> Non
     assert all(f"Absatz{n}:" in flat for n in range(80))
 
 
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_multi_line_code_and_indented_notes_keep_every_line(
+    catalogue: Catalogue, format_name: str
+) -> None:
+    mail = (
+        "Weitergeleitete Mail:\n\n    Sehr geehrte Damen und Herren,\n"
+        "    die Flyer sind gedruckt.\n    Mit freundlichen Grüßen\n"
+    )
+    fenced = "```\nZeile eins des Protokolls\n\tZeile zwei mit Tab\n" + "lang " * 60 + "Ende\n```"
+    log = (LogEntry(NOON, "anna", mail), LogEntry(NOON.replace(hour=9), "anna", fenced))
+    statuses = {"2.1.1": MeasureStatus("2.1.1", log=log, rev=2)}
+    data = render(format_name, synopsis_of(catalogue, statuses))
+    flat = squeezed(READERS[format_name](data))
+    for line in (
+        "Sehr geehrte Damen und Herren,",
+        "die Flyer sind gedruckt.",
+        "Mit freundlichen Grüßen",
+        "Zeile eins des Protokolls",
+        "Zeile zwei mit Tab",
+        "lang lang Ende",
+    ):
+        assert squeezed(line) in flat, (format_name, line)
+    assert "nichtdruckbar" not in flat  # line breaks are not "unprintable characters"
+
+
 def test_english_report(catalogue: Catalogue, tmp_path: Path) -> None:
     options = SynopsisOptions(date(2026, 3, 31), NOON, lang="en")
     synopsis = build_synopsis(catalogue, recorded_statuses(), options)

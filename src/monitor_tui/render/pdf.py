@@ -234,12 +234,14 @@ class _Story:
 
     def _block(self, block: Block, style: str) -> Any:
         from reportlab.lib.styles import ParagraphStyle
-        from reportlab.platypus import Preformatted
 
         indent = 10 * block.level
         if block.kind == "code":
+            # A Paragraph, not a Preformatted: a pasted mail or long line must wrap inside the
+            # cell instead of running off the page; leading spaces are kept as indentation.
             code_style = ParagraphStyle("code-indent", self.styles["code"], leftIndent=indent)
-            return Preformatted(self._printable(block.plain()), code_style)
+            lines = block.plain().expandtabs(4).split("\n")
+            return self._markup("<br/>".join(self._code_line(line) for line in lines), code_style)
         chosen = self.styles[style]
         if indent:
             chosen = ParagraphStyle(f"{style}-indent", chosen, leftIndent=indent)
@@ -276,12 +278,9 @@ class _Story:
                 parts.append(f'<font color="#a00000"><i>{escape(notice)}</i></font>')
         return "".join(parts)
 
-    def _printable(self, text: str) -> str:
-        """Plain text (for Preformatted) with unprintable runs replaced by the notice."""
-        return "".join(
-            chunk if printable else self.unprintable.format(count=len(chunk))
-            for printable, chunk in _split_printable(text)
-        )
+    def _code_line(self, line: str) -> str:
+        text = line.lstrip(" ")
+        return "&nbsp;" * (len(line) - len(text)) + self._printable_markup(text)
 
 
 def _winansi(char: str) -> bool:
