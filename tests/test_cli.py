@@ -175,8 +175,8 @@ def test_disk_error_while_writing_is_a_message(
     from monitor_tui import fileio
 
     def full_disk(path: Path, data: bytes) -> None:
-        raise OSError(errno.ENOSPC, "Kein Platz auf dem Gerät", str(path))
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr(fileio, "atomic_write", full_disk)
     assert main(["-w", str(workspace.root), "status", "1.2.2", "--note", "x"]) == 1
-    assert "Dateifehler: Kein Platz auf dem Gerät:" in capsys.readouterr().err
+    assert "Dateifehler: Kein Platz mehr auf dem Datenträger:" in capsys.readouterr().err

@@ -174,3 +174,30 @@ def test_pdf_text_of_the_mainz_workspace_has_all_27_measures(workspace: Workspac
     text = squeezed(pdf_text((workspace.exports_dir / "synopse-2026-03-31.pdf").read_bytes()))
     catalogue = load_catalogue(workspace.catalogue_dir)
     assert all(squeezed(m.text) in text for m in catalogue.measures())
+
+
+def test_output_extension_chooses_the_format(workspace: Workspace, tmp_path: Path) -> None:
+    target = tmp_path / "bericht.pdf"
+    result = run_cli("-w", str(workspace.root), "export", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_output_extension_contradicting_the_format_is_refused(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    target = tmp_path / "bericht.pdf"
+    result = run_cli("-w", str(workspace.root), "export", "-f", "json", "-o", str(target))
+    assert result.returncode == 2
+    assert "Die Dateiendung .pdf passt nicht zu --format json" in result.stderr
+    assert not target.exists()
+
+
+def test_missing_output_folder_is_reported_not_created(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    target = tmp_path / "vertippt" / "bericht.html"
+    result = run_cli("-w", str(workspace.root), "export", "-o", str(target))
+    assert result.returncode == 1
+    assert f"Datei oder Ordner nicht gefunden: {target}" in result.stderr
+    assert not target.parent.exists()

@@ -289,6 +289,14 @@ def test_multi_line_code_and_indented_notes_keep_every_line(
     assert "nichtdruckbar" not in flat  # line breaks are not "unprintable characters"
 
 
+def test_markdown_follow_up_note_rows_have_an_empty_label(catalogue: Catalogue) -> None:
+    notes = tuple(LogEntry(NOON.replace(hour=h), "anna", f"Notiz {h}") for h in (8, 9, 10))
+    statuses = {"2.1.1": MeasureStatus("2.1.1", log=notes, rev=3)}
+    text = render("markdown", synopsis_of(catalogue, statuses)).decode("utf-8")
+    assert "****" not in text
+    assert all(f"Notiz {h}" in text for h in (8, 9, 10))
+
+
 def test_english_report(catalogue: Catalogue, tmp_path: Path) -> None:
     options = SynopsisOptions(date(2026, 3, 31), NOON, lang="en")
     synopsis = build_synopsis(catalogue, recorded_statuses(), options)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from monitor_tui.i18n import _
+from monitor_tui.i18n import _, os_error
 from monitor_tui.model import (
     FIELD_ID,
     GOAL_ID,
@@ -73,7 +73,7 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], Line
     try:
         data = path.read_bytes()
     except OSError as error:
-        problems.append(Problem(path, 0, _("file_unreadable", reason=error.strerror or str(error))))
+        problems.append(Problem(path, 0, _("file_unreadable", reason=os_error(error))))
         return None
     try:
         text = decode_utf8(path, data)

@@ -91,9 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     init = add("init", _("cli_init_help"))
     init.add_argument("dir", metavar="DIR", help=_("cli_init_dir_help"))
     export = add("export", _("cli_export_help"))
-    export.add_argument(
-        "--format", "-f", choices=EXPORT_FORMATS, default="json", help=_("cli_format_help")
-    )
+    export.add_argument("--format", "-f", choices=EXPORT_FORMATS, help=_("cli_format_help"))
     export.add_argument("-o", "--output", metavar="PATH", help=_("cli_output_help"))
     export.add_argument("--date", metavar="JJJJ-MM-TT", help=_("cli_export_date_help"))
     export.add_argument("--with-summary", action="store_true", help=_("cli_export_summary_help"))
@@ -159,8 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `monitor-tui export -o - | head`
         return 0
     except OSError as error:  # a full disk, a folder without write permission …
-        reason = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
-        print(f"monitor-tui: {_('file_error', reason=reason or error)}", file=sys.stderr)
+        print(f"monitor-tui: {_('file_error', reason=i18n.os_error(error))}", file=sys.stderr)
         return 1
     except Exception as error:  # a bug: say so in a sentence, never with a traceback
         print(f"monitor-tui: {_('unexpected_error', reason=repr(error))}", file=sys.stderr)

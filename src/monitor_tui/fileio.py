@@ -37,7 +37,10 @@ def atomic_write(path: Path, data: bytes) -> None:
         previous = os.stat(path)
     except FileNotFoundError:
         previous = None
-    fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
+    except OSError as error:  # name the file the user asked for, not our temp file
+        raise OSError(error.errno, error.strerror, str(path)) from error
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

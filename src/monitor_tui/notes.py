@@ -34,7 +34,7 @@ import tomlkit
 import tomlkit.items
 
 from monitor_tui.catalogue import PEOPLE_FILE, read_toml
-from monitor_tui.i18n import _
+from monitor_tui.i18n import _, os_error
 from monitor_tui.model import (
     MEASURE_ID,
     Catalogue,
@@ -242,7 +242,7 @@ def _read_text(path: Path) -> tuple[str, str]:
     except OSError as error:
         if os.path.islink(path):
             raise ProblemsError([Problem(path, 1, _("status_symlink"))]) from error
-        reason = _("file_unreadable", reason=error.strerror)
+        reason = _("file_unreadable", reason=os_error(error))
         raise ProblemsError([Problem(path, 1, reason)]) from error
     with os.fdopen(fd, "rb") as handle:
         data = handle.read()
@@ -560,7 +560,7 @@ def _locked(path: Path) -> Iterator[None]:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
     except OSError as error:
         raise ProblemsError(
-            [Problem(lock, 1, _("status_lock_failed", reason=error.strerror))]
+            [Problem(lock, 1, _("status_lock_failed", reason=os_error(error)))]
         ) from error
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from monitor_tui.i18n import _
+from monitor_tui.i18n import _, os_error
 
 ENV_WORKSPACE = "MONITOR_TUI_WORKSPACE"
 
@@ -101,5 +101,5 @@ def init_workspace(root: Path) -> Workspace:
         workspace.status_dir.mkdir(exist_ok=True)
         workspace.exports_dir.mkdir(exist_ok=True)
     except OSError as error:
-        raise WorkspaceError(_("workspace_init_failed", reason=error.strerror or error)) from error
+        raise WorkspaceError(_("workspace_init_failed", reason=os_error(error))) from error
     return workspace

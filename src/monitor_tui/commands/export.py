@@ -17,7 +17,7 @@ from pathlib import Path
 from monitor_tui import i18n
 from monitor_tui.commands import fail, load_catalogue_or_report, report_problems
 from monitor_tui.fileio import atomic_write
-from monitor_tui.i18n import _
+from monitor_tui.i18n import _, os_error
 from monitor_tui.model import Catalogue, MeasureStatus
 from monitor_tui.synopsis import SelectionError, Synopsis, SynopsisOptions, build_synopsis
 from monitor_tui.workspace import Workspace
@@ -136,7 +136,8 @@ def export_files(
             progress(format_name, number, len(options.formats))
         data = render(format_name, synopsis)
         path = output_path(workspace, options, synopsis.report_date, format_name)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent == workspace.exports_dir:  # a folder named with -o must exist already
+            path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, data)
         written.append(path)
     return written
@@ -189,7 +190,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     except SelectionError as error:
         return fail(str(error), 2)
     except OSError as error:
-        return fail(_("export_failed", reason=error.strerror or error))
+        return fail(_("export_failed", reason=os_error(error)))
     for path in paths:
         print(_("export_written", path=path))
     return 0
@@ -208,8 +209,24 @@ def _load_statuses(workspace: Workspace, catalogue: Catalogue) -> dict[str, Meas
     return loaded.statuses
 
 
+def format_for(requested: str | None, output: str | None) -> str:
+    """The format asked for, else the one the output file's extension names, else JSON.
+
+    `-o bericht.pdf` must not quietly write JSON into a file called .pdf.
+    """
+    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    named = next((name for name, ext in EXTENSIONS.items() if ext == suffix), None)
+    named = named or {"htm": "html", "markdown": "markdown"}.get(suffix)
+    if requested is None:
+        return named or "json"
+    if named is not None and requested not in (named, "all"):
+        raise _UsageError(_("export_suffix_mismatch", suffix=suffix, format=requested))
+    return requested
+
+
 def _options(args: argparse.Namespace) -> ExportOptions:
-    formats = FORMATS if args.format == "all" else (args.format,)
+    chosen = format_for(args.format, args.output)
+    formats = FORMATS if chosen == "all" else (chosen,)
     if args.output == "-" and len(formats) > 1:
         raise _UsageError(_("export_stdout_one_format"))
     if args.notes < 0:

@@ -7,6 +7,7 @@ is a pair (German, English) of `str.format` templates.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 
@@ -51,3 +52,26 @@ def _(key: str, /, **values: object) -> str:
     german, english = MESSAGES[key]
     template = english if _language == "en" else german
     return template.format(**values) if values else template
+
+
+_ERRNO_KEYS = {
+    errno.ENOENT: "os_no_such_file",
+    errno.EACCES: "os_permission_denied",
+    errno.EPERM: "os_permission_denied",
+    errno.ENOSPC: "os_disk_full",
+    errno.EDQUOT: "os_disk_full",
+    errno.EROFS: "os_read_only",
+    errno.EISDIR: "os_is_a_folder",
+    errno.ENOTDIR: "os_not_a_folder",
+    errno.ELOOP: "os_symlink",
+}
+
+
+def os_error(error: OSError) -> str:
+    """An OSError in the user's language, with the file it concerns.
+
+    `strerror` comes from the C library in English, whatever the UI language is.
+    """
+    key = _ERRNO_KEYS.get(error.errno or 0)
+    reason = _(key) if key else (error.strerror or str(error))
+    return f"{reason}: {error.filename}" if error.filename else reason

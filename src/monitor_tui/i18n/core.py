@@ -169,6 +169,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_written": ("Geschrieben: {path}", "Written: {path}"),
     "export_failed": ("Export fehlgeschlagen: {reason}", "export failed: {reason}"),
     "interrupted": ("Abgebrochen", "Interrupted"),
+    "os_no_such_file": ("Datei oder Ordner nicht gefunden", "no such file or folder"),
+    "os_permission_denied": ("Keine Berechtigung", "permission denied"),
+    "os_disk_full": ("Kein Platz mehr auf dem Datenträger", "no space left on the disk"),
+    "os_read_only": ("Datenträger ist schreibgeschützt", "the disk is read-only"),
+    "os_is_a_folder": ("Ist ein Ordner, keine Datei", "is a folder, not a file"),
+    "os_not_a_folder": ("Ist kein Ordner", "is not a folder"),
+    "os_symlink": ("Symbolischer Link wird nicht verfolgt", "symbolic link is not followed"),
     "file_error": ("Dateifehler: {reason}", "file error: {reason}"),
     "unexpected_error": (
         "Unerwarteter Fehler: {reason}. Bitte melden Sie das mit dem Befehl, den Sie ausgeführt haben.",

@@ -1,6 +1,10 @@
 """Messages of the export area: key -> (German, English)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "export_suffix_mismatch": (
+        "Die Dateiendung .{suffix} passt nicht zu --format {format}",
+        "the file extension .{suffix} does not match --format {format}",
+    ),
     # the report itself
     "report_subtitle": ("Synopse mit Umsetzungsstand", "Synopsis with implementation status"),
     "report_date": ("Berichtsstand", "Report date"),

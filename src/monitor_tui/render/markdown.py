@@ -63,7 +63,8 @@ def _goal_table(goal: GoalTable) -> str:
     rows = [f"| {_cell(goal.header)} ||", "|:---|:---|"]
     for entry in goal.measures:
         for row in entry.rows:
-            label = f"**{escape_markdown(row.label)}**"
+            # Follow-up note rows have no label of their own; "****" would show as text.
+            label = f"**{escape_markdown(row.label)}**" if row.label else ""
             if row.sublabel:
                 label += f" ({escape_markdown(row.sublabel)})"
             rows.append(f"| {label} | {_cell(row.content)} |")
