@@ -201,3 +201,12 @@ def test_missing_output_folder_is_reported_not_created(
     assert result.returncode == 1
     assert f"Datei oder Ordner nicht gefunden: {target}" in result.stderr
     assert not target.parent.exists()
+
+
+def test_lang_may_follow_the_command(workspace: Workspace, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    result = run_cli("-w", str(workspace.root), "export", "--lang", "en", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Written: ")
+    assert "Status" in target.read_text(encoding="utf-8")
+    assert "Umsetzungsstand" not in target.read_text(encoding="utf-8")

@@ -129,6 +129,10 @@ def _subcommand_adder(
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text, add_help=False)
         sub.add_argument("-h", "--help", action="help", help=_("cli_help_help"))
+        # also after the command (`export --lang en`); SUPPRESS keeps the global value
+        sub.add_argument(
+            "--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=_("cli_lang_help")
+        )
         return sub
 
     return add
