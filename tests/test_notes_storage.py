@@ -194,7 +194,11 @@ GOOD_FILE = (
     ("content", "line", "message"),
     [
         (GOOD_FILE.replace('status = "umgesetzt"', 'status = "umgesetzt'), 4, "TOML-Syntaxfehler"),
-        (GOOD_FILE.replace('"umgesetzt"', '"fertig"'), 4, "Unbekannter Wert „fertig“ für status"),
+        (
+            GOOD_FILE.replace('"umgesetzt"', '"fertig"'),
+            4,
+            "Unbekannter Wert „fertig“ für Umsetzungsstand (status)",
+        ),
         (
             GOOD_FILE.replace("rev = 1\n", 'rev = 1\n[targets]\nmittel = "erreicht"\n'),
             5,

@@ -80,7 +80,11 @@ def test_unknown_id_and_values_exit_2_with_the_choices(workspace: Workspace) -> 
     result = run_cli("-w", ws, "status", "1.2.2", "--internal")
     assert result.returncode == 2 and "--internal gilt nur zusammen mit --note" in result.stderr
     result = run_cli("--lang", "en", "-w", ws, "status", "1.2.2", "--priority", "dringend")
-    assert result.returncode == 2 and "Valid values: hoch, mittel, niedrig" in result.stderr
+    assert result.returncode == 2
+    assert (
+        "unknown value 'dringend' for Priority (priority). Valid values: hoch, mittel, niedrig"
+        in (result.stderr)
+    )
     assert "Traceback" not in result.stderr
     assert not status_path(workspace, "1.2.2").exists()
 
@@ -132,7 +136,7 @@ def test_check_reports_broken_and_orphan_status_files(workspace: Workspace) -> N
     before = broken.read_bytes()
     result = run_cli("-w", str(workspace.root), "check")
     assert result.returncode == 1
-    assert f"{broken}:3: Unbekannter Wert „fertig“ für status" in result.stderr
+    assert f"{broken}:3: Unbekannter Wert „fertig“ für Umsetzungsstand (status)" in result.stderr
     assert f"{orphan}:1: Statusdatei zu „8.1.1“" in result.stderr
     result = run_cli("-w", str(workspace.root), "status", "1.2.2", "--note", "x")
     assert result.returncode == 1 and f"{broken}:3:" in result.stderr

@@ -317,7 +317,13 @@ def _state_from_front_matter(
             return vocabulary.default.key
         if not isinstance(value, str) or vocabulary.get(value) is None:
             report(
-                key, _("value_unknown", value=value, key=key, known=", ".join(vocabulary.keys()))
+                key,
+                _(
+                    "value_unknown",
+                    value=value,
+                    key=field_label(key),
+                    known=", ".join(vocabulary.keys()),
+                ),
             )
             return vocabulary.default.key if required else None
         return value
@@ -339,7 +345,8 @@ def _state_from_front_matter(
             report(key, _("status_target_unknown", key=key, known=known), "targets")
         elif not isinstance(value, str) or states.get(value) is None:
             known = ", ".join(states.keys())
-            report(key, _("value_unknown", value=value, key=key, known=known), "targets")
+            message = _("value_unknown", value=value, key=field_label(key), known=known)
+            report(key, message, "targets")
         else:
             targets[key] = value
     return MeasureStatus(
@@ -491,6 +498,22 @@ def save_edit(
     return SaveResult(saved, tuple(conflicts))
 
 
+_FIELD_LABELS = {
+    "status": "label_status",
+    "assessment": "label_assessment",
+    "priority": "label_priority",
+    "reviewed": "label_reviewed",
+}
+
+
+def field_label(name: str) -> str:
+    """A state field as users know it, with the name it has in files: "Bewertung (assessment)";
+    any other name is a target key: "Zeithorizont „kurz“"."""
+    if name in _FIELD_LABELS:
+        return f"{_(_FIELD_LABELS[name])} ({name})"
+    return f"{_('label_targets')} „{name}“"
+
+
 def _timestamp(now: datetime | None) -> datetime:
     """Whole seconds with the UTC offset of the server's local time (Europe/Berlin in Mainz)."""
     moment = (
@@ -508,7 +531,7 @@ def _validated_changes(edit: Edit, measure: Measure, catalogue: Catalogue) -> di
         if (value == "" and may_clear) or vocabulary.get(value) is not None:
             return value or NONE
         known = ", ".join(vocabulary.keys())
-        raise InvalidEdit(_("value_unknown", value=value, key=option, known=known))
+        raise InvalidEdit(_("value_unknown", value=value, key=field_label(option), known=known))
 
     if edit.status is not None:
         wanted["status"] = check("status", edit.status, concept.statuses, may_clear=False)
