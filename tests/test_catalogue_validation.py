@@ -38,6 +38,26 @@ def test_syntax_error_names_file_and_line(workspace: Workspace) -> None:
     assert problem.startswith(f"{path}:{line}: TOML-Syntaxfehler")
 
 
+@pytest.mark.parametrize(
+    ("broken", "german"),
+    [
+        (
+            'label = "Maßnahme 3',
+            "Zeilenende mitten im Text (fehlt das schließende Anführungszeichen?)",
+        ),
+        ("label = Maßnahme 3", "ungültiger Wert (Text in Anführungszeichen?)"),
+        ('label "Maßnahme 3"', "nach dem Schlüssel fehlt „=“"),
+    ],
+)
+def test_syntax_errors_are_explained_in_german(
+    workspace: Workspace, broken: str, german: str
+) -> None:
+    path = workspace.catalogue_dir / "2-ausbildung.toml"
+    replace_in(path, 'label = "Maßnahme 3"', broken)
+    [problem] = problems_of(workspace)
+    assert problem == f"{path}:{line_of(path, broken)}: TOML-Syntaxfehler: {german}"
+
+
 def test_duplicate_id_names_both_places(workspace: Workspace) -> None:
     path = workspace.catalogue_dir / "1-bildung.toml"
     replace_in(path, 'id = "1.2.3"', 'id = "1.2.2"')

@@ -57,7 +57,62 @@ def toml_error_problem(path: Path, text: str, error: Exception, line_offset: int
         detail = _TOML_END.sub("", message).strip()
     else:
         line, detail = 1, message
-    return Problem(path, line + line_offset, _("toml_syntax", detail=detail))
+    return Problem(path, line + line_offset, _("toml_syntax", detail=translate_toml_detail(detail)))
+
+
+# tomllib's messages (Python 3.11–3.13), German first; the original follows in brackets for the
+# messages we do not know, so a new Python never loses information.
+_TOML_DETAILS_DE = [
+    (re.compile(r"^Invalid value$"), "ungültiger Wert (Text in Anführungszeichen?)"),
+    (re.compile(r"^Unterminated string$"), "Text ohne schließendes Anführungszeichen"),
+    (
+        re.compile(r"^Illegal character '\\n'$"),
+        "Zeilenende mitten im Text (fehlt das schließende Anführungszeichen?)",
+    ),
+    (re.compile(r"^Illegal character (.+)$"), "unzulässiges Zeichen {0}"),
+    (re.compile(r"^Found invalid character (.+)$"), "ungültiges Zeichen {0}"),
+    (re.compile(r"^Cannot overwrite a value$"), "Wert wird ein zweites Mal gesetzt"),
+    (re.compile(r"^Cannot declare (.+) twice$"), "„{0}“ ist doppelt"),
+    (re.compile(r"^Cannot redefine namespace (.+)$"), "Tabelle „{0}“ ist doppelt"),
+    (
+        re.compile(r"^Cannot mutate immutable namespace (.+)$"),
+        "„{0}“ kann hier nicht ergänzt werden",
+    ),
+    (re.compile(r"^Duplicate inline table key (.+)$"), "Schlüssel {0} ist doppelt"),
+    (re.compile(r"^Unescaped '\\' in a string$"), "einzelner Backslash (\\) im Text"),
+    (re.compile(r"^Unclosed array$"), "Liste ohne schließende ]"),
+    (re.compile(r"^Unclosed inline table$"), "Tabelle ohne schließende }"),
+    (re.compile(r"^Invalid statement$"), "ungültige Zeile"),
+    (
+        re.compile(r"^Invalid initial character for a key part$"),
+        "ungültiger Anfang eines Schlüssels",
+    ),
+    (re.compile(r"^Invalid hex value$"), "ungültiger Hex-Wert"),
+    (re.compile(r"^Invalid date or datetime$"), "ungültiges Datum"),
+    (re.compile(r"^Expected '=' after a key in a key/value pair$"), "nach dem Schlüssel fehlt „=“"),
+    (
+        re.compile(r"^Expected '\]' at the end of a table declaration$"),
+        "„]“ fehlt am Ende des Tabellennamens",
+    ),
+    (
+        re.compile(r"^Expected '\]\]' at the end of an array declaration$"),
+        "„]]“ fehlt am Ende des Tabellennamens",
+    ),
+    (re.compile(r"^Expected (.+)$"), "erwartet: {0}"),
+]
+
+
+def translate_toml_detail(detail: str) -> str:
+    """tomllib's English detail in the UI language (English stays as it is)."""
+    from monitor_tui.i18n import get_language
+
+    if get_language() == "en":
+        return detail
+    for pattern, german in _TOML_DETAILS_DE:
+        match = pattern.match(detail)
+        if match:
+            return german.format(*match.groups())
+    return f"({detail})"
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$")
