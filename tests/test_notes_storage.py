@@ -298,3 +298,23 @@ def test_people_file_maps_logins_to_names(workspace: Workspace) -> None:
     )
     anna = load_people(workspace)["anna"]
     assert anna.display() == "Anna Beispiel (Büro für Migration und Integration)"
+
+
+def test_symlinked_status_folder_is_refused(
+    workspace: Workspace, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    workspace.status_dir.rmdir()
+    workspace.status_dir.symlink_to(elsewhere)
+    with pytest.raises(ProblemsError, match="symbolischer Link"):
+        save_edit(workspace, catalogue, "1.2.2", Edit(note="x"), "anna")
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_hand_written_file_without_measure_key_gets_it_on_save(
+    workspace: Workspace, catalogue: Catalogue
+) -> None:
+    path = broken_file(workspace, GOOD_FILE.replace('measure = "1.2.2"\n', "").encode())
+    save_edit(workspace, catalogue, "1.2.2", Edit(priority="hoch"), "anna")
+    assert 'measure = "1.2.2"' in path.read_text(encoding="utf-8")

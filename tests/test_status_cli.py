@@ -62,6 +62,22 @@ def test_note_from_stdin_and_internal(workspace: Workspace) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "· intern" in result.stdout and "Zeile zwei" in result.stdout
+    text = status_path(workspace, "2.1.1").read_text(encoding="utf-8")
+    assert "Zeile eins\nZeile zwei\n~~~\n" in text  # the pipe's final line end is not kept
+
+
+def test_empty_note_is_refused(workspace: Workspace) -> None:
+    result = run_cli("-w", str(workspace.root), "status", "2.1.1", "--note", "  ")
+    assert result.returncode == 2 and "Die Notiz ist leer" in result.stderr
+    assert not status_path(workspace, "2.1.1").exists()
+
+
+def test_log_lines_use_the_words_on_screen(workspace: Workspace) -> None:
+    ws = str(workspace.root)
+    run_cli("-w", ws, "status", "1.2.2", "--set", "umgesetzt", "--target", "kurz=erreicht")
+    result = run_cli("-w", ws, "status", "1.2.2")
+    assert "Umsetzungsstand: offen (nicht begonnen) → umgesetzt" in result.stdout
+    assert "Zeithorizont kurz: offen → erreicht" in result.stdout
 
 
 def test_unknown_id_and_values_exit_2_with_the_choices(workspace: Workspace) -> None:

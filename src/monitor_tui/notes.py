@@ -468,6 +468,8 @@ def save_edit(
         raise InvalidEdit(_("author_invalid", author=author))
     path = status_path(workspace, measure_id)
     folder: Path = workspace.status_dir
+    if folder.is_symlink():  # writes must stay inside the workspace's own status/
+        raise ProblemsError([Problem(folder, 1, _("status_folder_symlink"))])
     folder.mkdir(parents=True, exist_ok=True)
     default_target = catalogue.concept.target_states.default.key
     with _locked(path):
@@ -512,6 +514,25 @@ def field_label(name: str) -> str:
     if name in _FIELD_LABELS:
         return f"{_(_FIELD_LABELS[name])} ({name})"
     return f"{_('label_targets')} „{name}“"
+
+
+def describe_change(change: Change, catalogue: Catalogue, lang: str) -> str:
+    """A change line for people: "Umsetzungsstand: in Umsetzung → umgesetzt"."""
+    concept = catalogue.concept
+    kind, _sep, target = change.field.partition(":")
+    vocabularies = {
+        "status": concept.statuses,
+        "assessment": concept.assessments,
+        "priority": concept.priorities,
+        "target": concept.target_states,
+    }
+
+    def word(value: str) -> str:
+        choice = vocabularies[kind].get(value) if kind in vocabularies else None
+        return choice.label(lang) if choice else value
+
+    name = _(_FIELD_LABELS[kind]) if kind in _FIELD_LABELS else f"{_('label_targets')} {target}"
+    return f"{name}: {word(change.old)} → {word(change.new)}"
 
 
 def _timestamp(now: datetime | None) -> datetime:
@@ -619,6 +640,8 @@ def _render_file(
     old_body: str,
 ) -> bytes:
     """The new file: updated front matter, the new entry on top of the old body, kept verbatim."""
+    if "measure" not in document:  # a file written by hand without it
+        document["measure"] = current.measure_id
     document["rev"] = current.rev + 1
     for change in changes:
         _apply(document, change)

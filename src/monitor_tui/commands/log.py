@@ -48,7 +48,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     entries.sort(key=lambda item: item[0].timestamp, reverse=True)
     people = load_people(workspace)
     for entry, measure_id in entries:
-        print(visible_controls("\n".join(format_entry(entry, people, prefix=f"{measure_id} · "))))
+        print(
+            visible_controls(
+                "\n".join(format_entry(entry, people, catalogue, prefix=f"{measure_id} · "))
+            )
+        )
     if not entries:
         print(_("log_empty"))
     report_problems(loaded.problems())

@@ -21,6 +21,7 @@ from monitor_tui.notes import (
     InvalidEdit,
     Person,
     current_login,
+    describe_change,
     load_people,
     load_status,
     save_edit,
@@ -64,7 +65,9 @@ def edit_from_args(args: argparse.Namespace) -> Edit | None:
         targets[term.strip()] = state.strip()
     note = args.note or ""
     if note == "-":
-        note = sys.stdin.read()
+        note = _without_final_line_end(sys.stdin.read())
+    if args.note is not None and not note.strip():
+        raise InvalidEdit(_("status_note_empty"))
     if args.internal and not note.strip():
         raise InvalidEdit(_("status_internal_without_note"))
     edit = Edit(
@@ -77,6 +80,14 @@ def edit_from_args(args: argparse.Namespace) -> Edit | None:
         internal=args.internal,
     )
     return None if edit == Edit() else edit
+
+
+def _without_final_line_end(text: str) -> str:
+    """Text from a pipe ends with the shell's line end, which is not part of the note."""
+    for ending in ("\r\n", "\n"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
 
 
 def describe(
@@ -115,11 +126,13 @@ def describe(
     lines.append(f"{_('label_indicator_fulfilled')}: {_('yes') if fulfilled else _('no')}")
     lines.append(f"{_('label_log')}:" if status.log else _("status_log_empty"))
     for entry in status.log:
-        lines += ["", *format_entry(entry, people)]
+        lines += ["", *format_entry(entry, people, catalogue)]
     return visible_controls("\n".join(lines))
 
 
-def format_entry(entry: LogEntry, people: dict[str, Person], prefix: str = "") -> list[str]:
+def format_entry(
+    entry: LogEntry, people: dict[str, Person], catalogue: Catalogue, prefix: str = ""
+) -> list[str]:
     """An entry as indented lines: who and when, the changes, the note."""
     person = people.get(entry.author)
     who = f"{person.display()} [{entry.author}]" if person else entry.author
@@ -127,6 +140,7 @@ def format_entry(entry: LogEntry, people: dict[str, Person], prefix: str = "") -
     if entry.internal:
         head += f" · {_('label_internal')}"
     lines = [head]
-    lines += [f"    {c.field}: {c.old} → {c.new}" for c in entry.changes]
+    lang = get_language()
+    lines += [f"    {describe_change(c, catalogue, lang)}" for c in entry.changes]
     lines += [f"    {line}" for line in entry.text.split("\n")] if entry.is_note else []
     return lines

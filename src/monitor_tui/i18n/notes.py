@@ -25,6 +25,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Statusdatei zu „{id}“, aber diese Maßnahme gibt es im Katalog nicht (Datei bleibt erhalten)",
         "status file for '{id}', but the catalogue has no such measure (the file is kept)",
     ),
+    "status_folder_symlink": (
+        "Der Ordner status/ ist ein symbolischer Link; gespeichert wird nur im Arbeitsbereich selbst",
+        "the status/ folder is a symbolic link; saving happens only inside the workspace itself",
+    ),
+    "status_note_empty": (
+        "Die Notiz ist leer; nichts gespeichert",
+        "the note is empty; nothing saved",
+    ),
     "status_symlink": (
         "Symbolischer Link im Statusordner wird nicht verfolgt",
         "symbolic link in the status folder is not followed",
