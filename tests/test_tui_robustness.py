@@ -163,7 +163,7 @@ def test_the_app_command_refuses_a_broken_catalogue(workspace: Workspace, capsys
     assert "1-bildung.toml:1:" in capsys.readouterr().err
 
 
-_FOOTER_PROBE = """
+_SCREEN_PROBE = """
 import asyncio, sys
 from monitor_tui import i18n
 i18n.set_language(sys.argv[1])  # before the app is imported, as the command line does it
@@ -174,22 +174,42 @@ app = make_app(Workspace(Path(sys.argv[2])))
 async def main():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        print(screen_text(app).splitlines()[-1])
+        await pilot.press(*sys.argv[3:])
+        await settle(pilot)
+        print(screen_text(app), end="")
 asyncio.run(main())
 """
+
+
+def screen_in_language(workspace: Workspace, lang: str, *keys: str) -> str:
+    """The 80×24 screen after `keys`, in a fresh process: key labels are fixed when the app is
+    imported, so each language needs its own."""
+    return subprocess.run(
+        [sys.executable, "-c", _SCREEN_PROBE, lang, str(workspace.root), *keys],
+        cwd=Path(__file__).parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 @pytest.mark.parametrize(("lang", "quit_label"), [("de", "q Ende"), ("en", "q Quit")])
 def test_the_footer_fits_80_columns_in_both_languages(
     workspace: Workspace, lang: str, quit_label: str
 ) -> None:
-    """Key labels are fixed when the app is imported, so each language needs a fresh process."""
-    footer = subprocess.run(
-        [sys.executable, "-c", _FOOTER_PROBE, lang, str(workspace.root)],
-        cwd=Path(__file__).parents[1],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.rstrip("\n")
+    footer = screen_in_language(workspace, lang).splitlines()[-1]
     assert footer.rstrip().endswith(quit_label), footer
     assert len(footer) <= 80
+
+
+@pytest.mark.parametrize(
+    ("lang", "home", "end", "absent"),
+    [("de", "Pos1", "Ende", "Home"), ("en", "Home", "End", "Pos1")],
+)
+def test_the_help_names_keys_in_the_chosen_language(
+    workspace: Workspace, lang: str, home: str, end: str, absent: str
+) -> None:
+    help_lines = screen_in_language(workspace, lang, "question_mark").splitlines()[1:-1]
+    help_text = "\n".join(help_lines)  # without the footer, whose German quit label is "Ende"
+    assert f"│ {home} " in help_text and f"│ {end} " in help_text, help_text
+    assert absent not in help_text

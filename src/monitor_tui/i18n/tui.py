@@ -69,6 +69,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_key_note_close": ("Schließen", "Close"),
     "tui_key_conflict_mine": ("Meine Fassung speichern", "Save my version"),
     "tui_key_conflict_theirs": ("Andere Fassung behalten", "Keep the other version"),
+    # key names on the help screen, as printed on the keyboard
+    "tui_keyname_home": ("Pos1", "Home"),
+    "tui_keyname_end": ("Ende", "End"),
+    "tui_keyname_tab": ("Tab", "Tab"),
+    "tui_keyname_esc": ("Esc", "Esc"),
+    "tui_keyname_enter": ("Enter", "Enter"),
     # tree and detail pane
     "tui_rollup": ("{done}/{total} umgesetzt", "{done}/{total} implemented"),
     "tui_measure_title": ("Maßnahme {id}", "Measure {id}"),

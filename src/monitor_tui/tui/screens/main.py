@@ -57,8 +57,14 @@ MIN_WIDTH, MIN_HEIGHT = 60, 15
 """Below this the panes cannot show a measure; a message says so instead."""
 WIDE_WIDTH = 120
 """From this width on, the tree takes a share of the room instead of a fixed column."""
-KEY_NAMES = {"home": "Pos1", "end": "Ende", "tab": "Tab", "esc": "Esc", "⏎": "Enter"}
-"""Key names as printed on German keyboards, for the help screen."""
+KEY_NAMES = {
+    "home": "tui_keyname_home",
+    "end": "tui_keyname_end",
+    "tab": "tui_keyname_tab",
+    "esc": "tui_keyname_esc",
+    "⏎": "tui_keyname_enter",
+}
+"""Message keys of the key names for the help screen (German keyboards print "Pos1", "Ende")."""
 POLL_SECONDS = 1.0
 """How often `status/` is checked for saves of other sessions (the issue allows 2 s)."""
 
@@ -760,7 +766,7 @@ class MainScreen(Screen[None]):
                     if not (binding.tooltip or binding.description):
                         continue  # ctrl+c: only there to say how to quit
                     display = self.app.get_key_display(binding)
-                    display = KEY_NAMES.get(display, display)
+                    display = _(KEY_NAMES[display]) if display in KEY_NAMES else display
                     keys.setdefault(binding.id, [])
                     if display not in keys[binding.id]:
                         keys[binding.id].append(display)
