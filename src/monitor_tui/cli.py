@@ -14,40 +14,14 @@ from typing import NoReturn
 
 from monitor_tui import i18n
 from monitor_tui.i18n import _
+from monitor_tui.i18n.core import ARGPARSE_DE
 
 EXPORT_FORMATS = ("json", "markdown", "html", "pdf", "docx", "all")
-
-# argparse's own texts, in German; argparse looks each up through its module-level `_`.
-_ARGPARSE_DE = {
-    "usage: ": "Aufruf: ",
-    "positional arguments": "Angaben",
-    "options": "Optionen",
-    "show this help message and exit": "Diese Hilfe anzeigen und beenden",
-    "show program's version number and exit": "Version anzeigen und beenden",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: Fehler: %(message)s\n",
-    "the following arguments are required: %s": "diese Angaben fehlen: %s",
-    "unrecognized arguments: %s": "unbekannte Angaben: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "ungültiger Wert: %(value)r (möglich: %(choices)s)"
-    ),
-    "argument %(argument_name)s: %(message)s": "Angabe %(argument_name)s: %(message)s",
-    "expected one argument": "braucht einen Wert",
-    "expected at least one argument": "braucht mindestens einen Wert",
-    "expected at most one argument": "braucht höchstens einen Wert",
-    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
-    "ambiguous option: %(option)s could match %(matches)s": (
-        "mehrdeutige Option: %(option)s passt zu %(matches)s"
-    ),
-    "not allowed with argument %s": "nicht zusammen mit %s erlaubt",
-    "one of the arguments %s is required": "eine dieser Angaben fehlt: %s",
-    "unexpected option string: %s": "unerwartete Option: %s",
-    "subcommands": "Befehle",
-}
 
 
 def _argparse_text(message: str) -> str:
     if i18n.get_language() == "de":
-        return _ARGPARSE_DE.get(message, message)
+        return ARGPARSE_DE.get(message, message)
     return message
 
 
