@@ -429,6 +429,27 @@ def test_command_palette_goes_to_a_measure_by_text(workspace: Workspace) -> None
     run(workspace, scenario)
 
 
+@pytest.mark.parametrize("typed", ["Gehe", "Gehe zu", "gehe zu maß"])
+def test_command_palette_lists_every_measure_for_the_command_words(
+    workspace: Workspace, typed: str
+) -> None:
+    from textual.command import CommandList
+
+    async def scenario(app: MonitorApp, screen: MainScreen) -> None:
+        await press(app, "ctrl+p", *typed)
+        await asyncio.sleep(0.3)  # the palette searches in a worker
+        await settle(_pilot(app))
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        go_to = [p.split(":")[0] for p in prompts if p.startswith("Gehe zu Maßnahme ")]
+        expected = [f"Gehe zu Maßnahme {m.id}" for m in screen.catalogue.measures()]
+        assert go_to == expected  # all of them, in the catalogue's order
+        await press(app, "enter")
+        assert screen.catalogue_tree.selected_item == Item("measure", expected[0].split()[-1])
+
+    run(workspace, scenario)
+
+
 def test_command_palette_runs_actions(workspace: Workspace) -> None:
     async def scenario(app: MonitorApp, screen: MainScreen) -> None:
         await press(app, "ctrl+p", *"Hilfe")

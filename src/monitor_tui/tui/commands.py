@@ -68,7 +68,8 @@ class MonitorCommands(Provider):
                 )
         words = _measure_words(query)
         for measure in screen.catalogue.measures():
-            if words and (measure.id.startswith(words) or matches(measure, words)):
+            # Only the command typed ("Gehe zu"): every measure, in the catalogue's order.
+            if words is None or measure.id.startswith(words) or matches(measure, words):
                 label = _(
                     "tui_go_to_measure", id=measure.id, title=one_line(short_title(measure, 50))
                 )
@@ -76,8 +77,13 @@ class MonitorCommands(Provider):
                 yield Hit(score, Content(label), partial(screen.go_to_measure, measure.id))
 
 
-def _measure_words(query: str) -> str:
-    """The query without the words of "Gehe zu Maßnahme" (so typing the command still finds)."""
-    command_words = set(fold_for_search(_("tui_go_to_prefix")).split())
-    words = [w for w in fold_for_search(query).split() if w not in command_words]
+def _measure_words(query: str) -> str | None:
+    """The query without the words of "Gehe zu Maßnahme" (so typing the command still finds);
+    None when nothing but (the start of) the command was typed."""
+    command = fold_for_search(_("tui_go_to_prefix"))
+    folded = " ".join(fold_for_search(query).split())
+    command_words = set(command.split())
+    words = [w for w in folded.split() if w not in command_words]
+    if not words or command.startswith(folded):
+        return None
     return " ".join(words)
