@@ -189,6 +189,42 @@ def test_a_bad_date_is_refused_in_german_and_a_german_date_is_taken(workspace: W
     assert document["report_date"] == "2026-03-31"
 
 
+def test_a_date_typed_in_one_burst_with_enter_is_exported_and_the_complaint_goes(
+    workspace: Workspace,
+) -> None:
+    """Over SSH "31.03.2026⏎" can arrive in one packet: Enter must see the whole date, and the
+    complaint about the earlier bad date must not stay next to the written file."""
+    from textual import events
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x", "tab", "end", *["backspace"] * 10, *"31.02.2026", "enter")
+        assert "„31.02.2026“ ist kein gültiges Datum" in screen_text(app)
+        await press(pilot, *["backspace"] * 10)
+        burst = [*[(c, c) for c in "31.03.2026"], ("enter", "\r")]
+        for key, character in burst:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        result = dialog_result(app)
+        assert "synopse-2026-03-31.pdf" in result
+        assert "kein gültiges Datum" not in screen_text(app)
+
+    run(workspace, scenario, size=(100, 30))
+    assert [p.name for p in workspace.exports_dir.iterdir()] == ["synopse-2026-03-31.pdf"]
+
+
+def test_the_date_complaint_goes_once_the_field_holds_a_valid_date(workspace: Workspace) -> None:
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x", "tab", "end", *["backspace"] * 10, *"31.02.2026", "enter")
+        assert "ist kein gültiges Datum" in dialog_result(app)
+        await press(pilot, *["backspace"] * 7)  # "31." is no date yet: the complaint stays
+        assert "ist kein gültiges Datum" in dialog_result(app)
+        await press(pilot, *"03.2026")
+        assert dialog_result(app) == ""
+        assert not any(workspace.exports_dir.iterdir())  # nothing written without Enter
+
+    run(workspace, scenario, size=(100, 30))
+
+
 def test_a_broken_status_file_makes_the_export_refuse_with_path_and_line(
     workspace: Workspace,
 ) -> None:

@@ -78,6 +78,49 @@ def test_save_from_the_command_line_refreshes_tree_and_roll_up(workspace: Worksp
     asyncio.run(scenario())
 
 
+def test_a_repaired_status_file_is_no_longer_reported_as_broken(workspace: Workspace) -> None:
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    save_edit(workspace, catalogue, "1.2.2", Edit(status="umgesetzt"), "anna")
+    path = status_path(workspace, "1.2.2")
+    good = path.read_bytes()
+    path.write_text("kaputt\n", encoding="utf-8")
+    app = make_app(workspace)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            screen.go_to_measure("1.2.2")
+            await settle(pilot)
+            assert "Statusdatei von 1.2.2 fehlerhaft" in screen_text(app)
+            path.write_bytes(good)  # repaired in an editor of another session
+            screen.poll_status_folder()
+            await settle(pilot)
+            text = screen_text(app)
+            assert "✓ 1.2.2" in text
+            assert "fehlerhaft" not in text
+            assert "Statusdatei von 1.2.2 neu gelesen" in text
+
+    asyncio.run(scenario())
+
+
+def test_a_repair_leaves_the_other_broken_files_on_the_status_line(workspace: Workspace) -> None:
+    for measure_id in ("1.2.1", "1.2.2"):
+        status_path(workspace, measure_id).write_text("kaputt\n", encoding="utf-8")
+    app = make_app(workspace)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(120, 24)) as pilot:
+            await settle(pilot)
+            assert "2 fehlerhafte Statusdatei(en): 1.2.1, 1.2.2" in screen_text(app)
+            status_path(workspace, "1.2.1").unlink()  # no file: nothing recorded, readable
+            main_screen(app).poll_status_folder()
+            await settle(pilot)
+            assert "1 fehlerhafte Statusdatei(en): 1.2.2 –" in screen_text(app)
+
+    asyncio.run(scenario())
+
+
 def _conflict_run(workspace: Workspace, answer: str) -> str:
     """The app shows 1.2.2, another session sets it "in Planung", the app's user picks
     "umgesetzt" without having seen that; returns the screen of the conflict dialog."""

@@ -97,6 +97,7 @@ class ExportScreen(ModalScreen[None]):
         self.started_at = 0.0
         self.progress_text = ""
         self.ticker: Timer | None = None
+        self.date_refused = False
 
     def compose(self) -> ComposeResult:
         choices = [
@@ -134,6 +135,16 @@ class ExportScreen(ModalScreen[None]):
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.describe_filter()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Once the date field holds a valid date, the complaint about it is wrong: drop it."""
+        if not self.date_refused or event.input.id != "export-date":
+            return
+        try:
+            parse_report_date(event.value)
+        except ValueError:
+            return
+        self.show_result("", error=False)
+
     def describe_filter(self) -> None:
         """Say in words what the report will hold, so nobody prints an excerpt by mistake."""
         transfer = self.transfer
@@ -159,6 +170,7 @@ class ExportScreen(ModalScreen[None]):
             report_date = parse_report_date(date_input.value)
         except ValueError as error:
             self.show_result(str(error), error=True)
+            self.date_refused = True
             date_input.focus()
             return None
         apply = self.apply_filter
@@ -179,6 +191,15 @@ class ExportScreen(ModalScreen[None]):
         )
 
     def action_start(self) -> None:
+        """Enter is a priority key: the app runs it before the focused field has handled the
+        keys typed just before it ("31.03.2026⏎" in one packet over SSH). Start behind them, so
+        the export reads the date as typed."""
+        focused = self.app.focused
+        (focused if focused is not None and focused.screen is self else self).call_later(
+            self.start_export
+        )
+
+    def start_export(self) -> None:
         if self.export_running():
             self.show_result(_("tui_export_already_running"), error=True)
             return
@@ -283,6 +304,7 @@ class ExportScreen(ModalScreen[None]):
     def show_result(self, text: str, error: bool) -> None:
         if not self.is_attached:
             return
+        self.date_refused = False
         result = self.query_one("#export-result", Static)
         result.update(Content(visible(text)))
         result.set_class(error, "error")

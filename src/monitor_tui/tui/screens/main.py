@@ -202,6 +202,7 @@ class MainScreen(Screen[None]):
         self._detail_wanted: Item | None = None
         self._detail_requests = 0
         self._detail_busy = False
+        self._status_names_broken_file = False
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -248,10 +249,12 @@ class MainScreen(Screen[None]):
         self.broken = loaded.broken
         self.catalogue_tree.broken = set(self.broken)
         if self.broken:
-            self.set_status(
-                _("tui_broken_files", count=len(self.broken), ids=", ".join(sorted(self.broken))),
-                error=True,
-            )
+            self.report_broken_files()
+
+    def report_broken_files(self) -> None:
+        ids = ", ".join(sorted(self.broken))
+        self.set_status(_("tui_broken_files", count=len(self.broken), ids=ids), error=True)
+        self._status_names_broken_file = True
 
     def rebuild_tree(self, keep: Item | None) -> None:
         searching = bool(self.query_text.strip())
@@ -287,6 +290,12 @@ class MainScreen(Screen[None]):
         line = self.query_one("#status-line", Static)
         line.update(Content(visible(message)))
         line.set_class(error, "error")
+        self._status_names_broken_file = False
+
+    def report_broken_file(self, measure_id: str) -> None:
+        problem = self.broken[measure_id][0]
+        self.set_status(_("tui_broken_file", id=measure_id, problem=problem), error=True)
+        self._status_names_broken_file = True
 
     @on(Tree.NodeHighlighted)
     def node_highlighted(self, event: Tree.NodeHighlighted[Item]) -> None:
@@ -327,7 +336,7 @@ class MainScreen(Screen[None]):
             return []
         problems = self.broken.get(item.id)
         if problems:
-            self.set_status(_("tui_broken_file", id=item.id, problem=problems[0]), error=True)
+            self.report_broken_file(item.id)
         status = status_of(self.statuses, item.id)
         return measure_widgets(self.catalogue, measure, status, problems, self.current_day())
 
@@ -346,9 +355,20 @@ class MainScreen(Screen[None]):
         changed = {mid for mid in self.watcher.changed() if self.catalogue.measure(mid)}
         if not changed:
             return
+        was_broken = set(self.broken)
         for measure_id in changed:
             self.reload_measure(measure_id)
+        repaired = sorted(was_broken - set(self.broken))
+        if repaired and self._status_names_broken_file:
+            self.replace_broken_file_message(repaired)
         self.refresh_after_change()
+
+    def replace_broken_file_message(self, repaired: list[str]) -> None:
+        """A repaired file must not stay reported as broken on the status line."""
+        if self.broken:
+            self.report_broken_files()
+        else:
+            self.set_status(_("tui_file_reread", id=", ".join(repaired)))
 
     def reload_measure(self, measure_id: str) -> None:
         try:
@@ -504,9 +524,7 @@ class MainScreen(Screen[None]):
             self.set_status(_("tui_select_measure_first"), error=True)
             return None
         if item.id in self.broken:
-            self.set_status(
-                _("tui_broken_file", id=item.id, problem=self.broken[item.id][0]), error=True
-            )
+            self.report_broken_file(item.id)
             return None
         return item.id
 
