@@ -213,3 +213,20 @@ def test_the_help_names_keys_in_the_chosen_language(
     help_text = "\n".join(help_lines)  # without the footer, whose German quit label is "Ende"
     assert f"│ {home} " in help_text and f"│ {end} " in help_text, help_text
     assert absent not in help_text
+
+
+@pytest.mark.parametrize(
+    ("lang", "tree", "details"), [("de", "Baum", "Details"), ("en", "tree", "details")]
+)
+def test_the_help_says_which_pane_j_and_k_move(
+    workspace: Workspace, lang: str, tree: str, details: str
+) -> None:
+    """j and k move the tree's cursor and scroll the details: two rows, each naming its pane."""
+    rows = [
+        line.strip("▶ │▇▅▂")
+        for line in screen_in_language(workspace, lang, "question_mark").splitlines()
+    ]
+    tree_rows = [row for row in rows if row.startswith(("↑ / k ", "↓ / j "))]
+    detail_rows = [row for row in rows if row.startswith(("j ", "k "))]
+    assert len(tree_rows) == 2 and all(tree in row for row in tree_rows), rows
+    assert len(detail_rows) == 2 and all(details in row for row in detail_rows), rows

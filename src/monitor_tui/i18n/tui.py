@@ -2,8 +2,8 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # keys (shown in the footer, the help screen and the command palette)
-    "tui_key_down": ("Nach unten", "Down"),
-    "tui_key_up": ("Nach oben", "Up"),
+    "tui_key_down": ("Im Baum nach unten", "Down in the tree"),
+    "tui_key_up": ("Im Baum nach oben", "Up in the tree"),
     "tui_key_collapse": ("Zuklappen / zur übergeordneten Zeile", "Collapse / go to parent"),
     "tui_key_expand": ("Aufklappen / zur ersten Unterzeile", "Expand / go to first child"),
     "tui_key_home": ("Zur ersten Zeile", "To the first line"),
@@ -51,8 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_key_switch_short": ("Wechseln", "Switch"),
     "tui_key_clear_search_short": ("Suche aufheben", "Clear search"),
     "tui_key_palette_short": ("Befehle", "Commands"),
-    "tui_key_scroll_down": ("Details nach unten blättern", "Scroll the details down"),
-    "tui_key_scroll_up": ("Details nach oben blättern", "Scroll the details up"),
+    "tui_key_scroll_down": ("In den Details nach unten blättern", "Scroll down in the details"),
+    "tui_key_scroll_up": ("In den Details nach oben blättern", "Scroll up in the details"),
     "tui_key_cancel": ("Abbrechen", "Cancel"),
     "tui_key_choice_next": ("Nächste Auswahl", "Next choice"),
     "tui_key_choice_previous": ("Vorige Auswahl", "Previous choice"),
