@@ -67,6 +67,17 @@ def test_rollup_counts_statuses_marked_done(workspace: Workspace) -> None:
     assert rollup(field.measures(), statuses, catalogue.concept.statuses) == (2, 7)
 
 
+def test_rollup_never_counts_a_measure_with_a_broken_file_as_done(workspace: Workspace) -> None:
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    field = catalogue.fields[0]
+    statuses = {  # 1.2.1 was umgesetzt before its file broke (a save that then failed)
+        "1.1.1": MeasureStatus("1.1.1", status="umgesetzt"),
+        "1.2.1": MeasureStatus("1.2.1", status="umgesetzt"),
+    }
+    vocabulary = catalogue.concept.statuses
+    assert rollup(field.measures(), statuses, vocabulary, broken={"1.2.1"}) == (1, 7)
+
+
 def test_short_title_crops_long_texts(workspace: Workspace) -> None:
     measure = next(load_catalogue(workspace.catalogue_dir).measures())
     assert len(short_title(measure, 20)) == 20 and short_title(measure, 20).endswith("…")

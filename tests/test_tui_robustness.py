@@ -17,6 +17,7 @@ from monitor_tui.catalogue import load_catalogue
 from monitor_tui.notes import Edit, load_status, save_edit, status_path
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.screens.main import MainScreen
+from monitor_tui.tui.widgets.catalogue_tree import Item
 from monitor_tui.workspace import Workspace
 from tests.conftest import HOSTILE_NOTES
 from tests.tui_helpers import main_screen, make_app, screen_text, settle
@@ -128,6 +129,37 @@ def test_a_broken_status_file_shows_a_german_error_and_the_rest_works(
     assert status_path(workspace, "1.2.2").read_text(encoding="utf-8") == "kaputt\n"
     catalogue = load_catalogue(workspace.catalogue_dir)
     assert load_status(workspace, catalogue, "1.2.1").status == "umgesetzt"
+
+
+@pytest.mark.parametrize(
+    ("lang", "unreadable", "open_six"),
+    [
+        ("de", "! fehlerhaft 1", "offen (nicht begonnen) 6"),
+        ("en", "! unreadable 1", "open (not started) 6"),
+    ],
+)
+def test_a_broken_status_file_counts_as_unreadable_not_as_open(
+    workspace: Workspace, lang: str, unreadable: str, open_six: str
+) -> None:
+    i18n.set_language(lang)
+    status_path(workspace, "1.2.2").write_text("kaputt\n", encoding="utf-8")
+    app = make_app(workspace)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            screen.show_item(Item("field", "1"))
+            await settle(pilot)
+            field = screen_text(app)
+            assert unreadable in field and open_six in field, field
+            screen.show_item(Item("goal", "1.2"))
+            await settle(pilot)
+            goal = screen_text(app)
+            assert unreadable in goal, goal
+            assert re.search(r"! \w+\s+1\.2\.2 ", goal), goal  # its row in the goal's list
+
+    asyncio.run(scenario())
 
 
 def test_animations_are_off_over_ssh(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:

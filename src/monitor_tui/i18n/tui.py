@@ -93,6 +93,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_label_priority": ("Priorität:", "Priority:"),
     "tui_label_reviewed": ("Letzte Überprüfung:", "Last review:"),
     "tui_value_not_set": ("nicht gesetzt", "not set"),
+    "tui_status_unreadable": ("fehlerhaft", "unreadable"),
     "tui_value_never": ("noch nie", "never"),
     "tui_overdue_marker": (" ÜBERFÄLLIG ", " OVERDUE "),
     "tui_progress_log": ("Fortschritt (neueste zuerst)", "Progress (newest first)"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -116,12 +116,20 @@ def visible_measure_ids(
 
 
 def rollup(
-    measures: Iterable[Measure], statuses: Mapping[str, MeasureStatus], vocabulary: Vocabulary
+    measures: Iterable[Measure],
+    statuses: Mapping[str, MeasureStatus],
+    vocabulary: Vocabulary,
+    broken: Collection[str] = (),
 ) -> tuple[int, int]:
-    """(implemented, total) for a field or goal: how many count as done ("3/7 umgesetzt")."""
+    """(implemented, total) for a field or goal: how many count as done ("3/7 umgesetzt").
+
+    A measure in `broken` (its status file is unreadable) is never done: its state is unknown.
+    """
     done = total = 0
     for measure in measures:
         total += 1
+        if measure.id in broken:
+            continue
         choice = vocabulary.get(status_of(statuses, measure.id).status)
         if choice is not None and choice.counts:
             done += 1

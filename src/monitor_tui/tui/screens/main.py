@@ -327,10 +327,10 @@ class MainScreen(Screen[None]):
             return [Static(Content(_("tui_nothing_selected")), classes="dim")]
         if item.kind == "field":
             field = self.catalogue.field(item.id)
-            return field_widgets(self.catalogue, field, self.statuses) if field else []
+            return field_widgets(self.catalogue, field, self.statuses, self.broken) if field else []
         if item.kind == "goal":
             goal = self.catalogue.goal(item.id)
-            return goal_widgets(self.catalogue, goal, self.statuses) if goal else []
+            return goal_widgets(self.catalogue, goal, self.statuses, self.broken) if goal else []
         measure = self.catalogue.measure(item.id)
         if measure is None:
             return []

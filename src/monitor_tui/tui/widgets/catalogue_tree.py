@@ -137,7 +137,7 @@ class CatalogueTree(Tree[Item]):
     # --- labels ----------------------------------------------------------------------------
 
     def _rollup_text(self, measures: list[Measure], statuses: Mapping[str, MeasureStatus]) -> str:
-        done, total = rollup(measures, statuses, self.catalogue.concept.statuses)
+        done, total = rollup(measures, statuses, self.catalogue.concept.statuses, self.broken)
         return _("tui_rollup", done=done, total=total)
 
     def _field_label(self, field: Field, statuses: Mapping[str, MeasureStatus]) -> Text:
@@ -148,7 +148,7 @@ class CatalogueTree(Tree[Item]):
         return text
 
     def _goal_label(self, goal: Goal, statuses: Mapping[str, MeasureStatus]) -> Text:
-        done, total = rollup(goal.measures, statuses, self.catalogue.concept.statuses)
+        done, total = rollup(goal.measures, statuses, self.catalogue.concept.statuses, self.broken)
         text = Text(f"{goal.id} ")
         text.append(f"{done}/{total} ", style="dim")
         text.append(one_line(goal.title))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from typing import ClassVar
 
@@ -198,16 +198,19 @@ def _change_text(
 
 
 def field_widgets(
-    catalogue: Catalogue, field: Field, statuses: Mapping[str, MeasureStatus]
+    catalogue: Catalogue,
+    field: Field,
+    statuses: Mapping[str, MeasureStatus],
+    broken: Collection[str] = (),
 ) -> list[Widget]:
     """A Handlungsfeld: heading, roll-up by status, summary (section 3) and its goals."""
     widgets: list[Widget] = [Static(Content(visible(field.heading)), classes="title")]
-    widgets += _status_breakdown(catalogue, list(field.measures()), statuses)
+    widgets += _status_breakdown(catalogue, list(field.measures()), statuses, broken)
     if field.summary:
         widgets += [_heading(_("tui_field_summary")), SafeMarkdown(field.summary)]
     widgets.append(_heading(_("tui_field_goals")))
     for goal in field.goals:
-        done, total = rollup(goal.measures, statuses, catalogue.concept.statuses)
+        done, total = rollup(goal.measures, statuses, catalogue.concept.statuses, broken)
         widgets.append(
             Static(
                 Content.assemble((f"{goal.id} ", "bold"), f"{done}/{total}  ", visible(goal.title)),
@@ -218,7 +221,10 @@ def field_widgets(
 
 
 def goal_widgets(
-    catalogue: Catalogue, goal: Goal, statuses: Mapping[str, MeasureStatus]
+    catalogue: Catalogue,
+    goal: Goal,
+    statuses: Mapping[str, MeasureStatus],
+    broken: Collection[str] = (),
 ) -> list[Widget]:
     """A Ziel: its wording, roll-up and its measures with their status."""
     lang = get_language()
@@ -226,14 +232,18 @@ def goal_widgets(
         Static(Content.assemble((_("tui_goal_title", id=goal.id), "bold")), classes="title"),
         _text(goal.title),
     ]
-    widgets += _status_breakdown(catalogue, list(goal.measures), statuses)
+    widgets += _status_breakdown(catalogue, list(goal.measures), statuses, broken)
     widgets.append(_heading(_("tui_goal_measures")))
     for measure in goal.measures:
-        choice = catalogue.concept.statuses.get(status_of(statuses, measure.id).status)
+        if measure.id in broken:
+            state = _unreadable()
+        else:
+            choice = catalogue.concept.statuses.get(status_of(statuses, measure.id).status)
+            state = _choice(choice, "?", lang)
         widgets.append(
             Static(
                 Content.assemble(
-                    _choice(choice, "?", lang),
+                    state,
                     "  ",
                     (measure.id, "bold"),
                     " ",
@@ -245,17 +255,31 @@ def goal_widgets(
     return widgets
 
 
+def _unreadable() -> Content:
+    """In place of a status: the file is broken, so the state is unknown (the tree shows "!")."""
+    return Content.assemble(("! ", "bold red"), _("tui_status_unreadable"))
+
+
 def _status_breakdown(
-    catalogue: Catalogue, measures: list[Measure], statuses: Mapping[str, MeasureStatus]
+    catalogue: Catalogue,
+    measures: list[Measure],
+    statuses: Mapping[str, MeasureStatus],
+    broken: Collection[str],
 ) -> list[Widget]:
+    """ "3/7 umgesetzt · offen 3 · umgesetzt 3 · ! fehlerhaft 1": a measure with a broken status
+    file counts as unreadable, never as offen."""
     lang = get_language()
     vocabulary = catalogue.concept.statuses
-    done, total = rollup(measures, statuses, vocabulary)
+    done, total = rollup(measures, statuses, vocabulary, broken)
     parts: list[Content | str | tuple[str, str]] = [
         (_("tui_rollup", done=done, total=total), "bold")
     ]
+    readable = [m for m in measures if m.id not in broken]
     for choice in vocabulary:
-        count = sum(1 for m in measures if status_of(statuses, m.id).status == choice.key)
+        count = sum(1 for m in readable if status_of(statuses, m.id).status == choice.key)
         if count:
             parts += ["   ", _choice(choice, choice.key, lang), f" {count}"]
+    unreadable = len(measures) - len(readable)
+    if unreadable:
+        parts += ["   ", _unreadable(), f" {unreadable}"]
     return [Static(Content.assemble(*parts), classes="state")]
