@@ -516,23 +516,32 @@ def field_label(name: str) -> str:
     return f"{_('label_targets')} „{name}“"
 
 
-def describe_change(change: Change, catalogue: Catalogue, lang: str) -> str:
-    """A change line for people: "Umsetzungsstand: in Umsetzung → umgesetzt"."""
+def field_name(name: str) -> str:
+    """A state field's name on screen: "Umsetzungsstand", "Zeithorizont kurz"."""
+    kind, _sep, target = name.partition(":")
+    return _(_FIELD_LABELS[kind]) if kind in _FIELD_LABELS else f"{_('label_targets')} {target}"
+
+
+def value_word(name: str, value: str, catalogue: Catalogue, lang: str) -> str:
+    """A stored value as a word: "in-umsetzung" → "in Umsetzung", "—" → "nicht gesetzt"."""
+    if value == NONE:
+        return _("status_not_set")
     concept = catalogue.concept
-    kind, _sep, target = change.field.partition(":")
-    vocabularies = {
+    vocabulary = {
         "status": concept.statuses,
         "assessment": concept.assessments,
         "priority": concept.priorities,
         "target": concept.target_states,
-    }
+    }.get(name.partition(":")[0])
+    choice = vocabulary.get(value) if vocabulary else None
+    return choice.label(lang) if choice else value
 
-    def word(value: str) -> str:
-        choice = vocabularies[kind].get(value) if kind in vocabularies else None
-        return choice.label(lang) if choice else value
 
-    name = _(_FIELD_LABELS[kind]) if kind in _FIELD_LABELS else f"{_('label_targets')} {target}"
-    return f"{name}: {word(change.old)} → {word(change.new)}"
+def describe_change(change: Change, catalogue: Catalogue, lang: str) -> str:
+    """A change line for people: "Umsetzungsstand: in Umsetzung → umgesetzt"."""
+    old = value_word(change.field, change.old, catalogue, lang)
+    new = value_word(change.field, change.new, catalogue, lang)
+    return f"{field_name(change.field)}: {old} → {new}"
 
 
 def _timestamp(now: datetime | None) -> datetime:

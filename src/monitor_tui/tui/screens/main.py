@@ -28,13 +28,15 @@ from monitor_tui.notes import (
     InvalidEdit,
     SaveResult,
     current_login,
+    field_name,
     load_all_statuses,
     load_status,
     save_edit,
     status_path,
+    value_word,
 )
 from monitor_tui.problems import Problem, ProblemsError
-from monitor_tui.tui.browse import Filters, choice_label, status_of, term_label, visible_measure_ids
+from monitor_tui.tui.browse import Filters, status_of, term_label, visible_measure_ids
 from monitor_tui.tui.exporting import transfer_filters
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.screens.conflict import ConflictRow, ConflictScreen
@@ -683,22 +685,11 @@ class MainScreen(Screen[None]):
 
     def conflict_row(self, conflict: Conflict) -> ConflictRow:
         lang = get_language()
-        concept = self.catalogue.concept
-        kind, _sep, target = conflict.field.partition(":")
-        vocabulary = {
-            "status": concept.statuses,
-            "assessment": concept.assessments,
-            "priority": concept.priorities,
-            "target": concept.target_states,
-        }.get(kind)
 
         def word(value: str) -> str:
-            if value == NONE:
-                return _("tui_value_not_set")
-            return choice_label(vocabulary, value, lang) if vocabulary else value
+            return value_word(conflict.field, value, self.catalogue, lang)
 
-        name = _(f"tui_field_{kind}") + (f" {target}" if target else "")
-        return name, word(conflict.theirs), word(conflict.mine)
+        return field_name(conflict.field), word(conflict.theirs), word(conflict.mine)
 
     # --- files, export, reload, help -------------------------------------------------------
 

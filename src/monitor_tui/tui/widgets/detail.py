@@ -21,12 +21,12 @@ from monitor_tui.model import (
     LogEntry,
     Measure,
     MeasureStatus,
-    Vocabulary,
     indicator_fulfilled,
     is_overdue,
 )
+from monitor_tui.notes import describe_change
 from monitor_tui.problems import Problem
-from monitor_tui.tui.browse import choice_label, rollup, status_of
+from monitor_tui.tui.browse import rollup, status_of
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.widgets.safe_markdown import SafeMarkdown
 
@@ -117,18 +117,8 @@ def measure_widgets(
     if not status.log:
         widgets.append(Static(Content(_("tui_log_empty")), classes="dim"))
     for entry in status.log:
-        widgets += _log_entry(entry, concept_vocabularies(catalogue), lang)
+        widgets += _log_entry(entry, catalogue, lang)
     return widgets
-
-
-def concept_vocabularies(catalogue: Catalogue) -> Mapping[str, Vocabulary]:
-    concept = catalogue.concept
-    return {
-        "status": concept.statuses,
-        "assessment": concept.assessments,
-        "priority": concept.priorities,
-        "target": concept.target_states,
-    }
 
 
 def _state_lines(
@@ -158,7 +148,7 @@ def _broken_notice(problems: list[Problem]) -> Static:
     return Static(Content(visible("\n".join(lines))), classes="error")
 
 
-def _log_entry(entry: LogEntry, vocabularies: Mapping[str, Vocabulary], lang: str) -> list[Widget]:
+def _log_entry(entry: LogEntry, catalogue: Catalogue, lang: str) -> list[Widget]:
     header = Content.assemble(
         (entry.timestamp.strftime("%Y-%m-%d %H:%M"), "bold"),
         " · ",
@@ -170,31 +160,13 @@ def _log_entry(entry: LogEntry, vocabularies: Mapping[str, Vocabulary], lang: st
     for change in entry.changes:
         widgets.append(
             Static(
-                Content(_change_text(change.field, change.old, change.new, vocabularies, lang)),
+                Content(visible(describe_change(change, catalogue, lang))),
                 classes="log-change",
             )
         )
     if entry.is_note:
         widgets.append(SafeMarkdown(entry.text, classes="log-note"))
     return widgets
-
-
-def _change_text(
-    field: str, old: str, new: str, vocabularies: Mapping[str, Vocabulary], lang: str
-) -> str:
-    kind, _sep, target = field.partition(":")
-    vocabulary = vocabularies.get(kind)
-    if vocabulary is not None:
-        old = choice_label(vocabulary, old, lang)
-        new = choice_label(vocabulary, new, lang)
-    name = (
-        _(f"tui_field_{kind}")
-        if kind in ("status", "assessment", "priority", "reviewed", "target")
-        else kind
-    )
-    if target:
-        name = f"{name} {target}"
-    return visible(f"{name}: {old or '–'} → {new or '–'}")
 
 
 def field_widgets(
