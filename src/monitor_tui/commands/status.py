@@ -17,6 +17,7 @@ from monitor_tui.model import (
     is_overdue,
 )
 from monitor_tui.notes import (
+    NONE,
     Edit,
     InvalidEdit,
     Person,
@@ -25,6 +26,7 @@ from monitor_tui.notes import (
     load_people,
     load_status,
     save_edit,
+    value_word,
 )
 from monitor_tui.problems import ProblemsError
 from monitor_tui.text import visible_controls
@@ -100,10 +102,8 @@ def describe(
     """The measure, its state and its log as plain text for the terminal."""
     concept, lang = catalogue.concept, get_language()
 
-    def label(vocabulary_name: str, key: str | None) -> str:
-        vocabulary = getattr(concept, vocabulary_name)
-        choice = vocabulary.get(key) if key else None
-        return choice.label(lang) if choice else _("status_not_set")
+    def label(field: str, key: str | None) -> str:
+        return value_word(field, key or NONE, catalogue, lang)
 
     overdue = is_overdue(status, today, concept.review_period_days)
     reviewed = status.reviewed.isoformat() if status.reviewed else _("status_never_reviewed")
@@ -111,17 +111,15 @@ def describe(
         f"{measure.id} {measure.label}",
         measure.text,
         "",
-        f"{_('label_status')}: {label('statuses', status.status)}",
-        f"{_('label_assessment')}: {label('assessments', status.assessment)}",
-        f"{_('label_priority')}: {label('priorities', status.priority)}",
+        f"{_('label_status')}: {label('status', status.status)}",
+        f"{_('label_assessment')}: {label('assessment', status.assessment)}",
+        f"{_('label_priority')}: {label('priority', status.priority)}",
         f"{_('label_reviewed')}: {reviewed}" + (f" ({_('label_overdue')})" if overdue else ""),
         f"{_('label_targets')}:",
     ]
     default = concept.target_states.default.key
     for target in measure.targets:
-        lines.append(
-            f"  {target.label} {label('target_states', status.target_state(target, default))}"
-        )
+        lines.append(f"  {target.label} {label('target', status.target_state(target, default))}")
     fulfilled = indicator_fulfilled(measure, status, concept.target_states)
     lines.append(f"{_('label_indicator_fulfilled')}: {_('yes') if fulfilled else _('no')}")
     lines.append(f"{_('label_log')}:" if status.log else _("status_log_empty"))
