@@ -16,9 +16,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.commands.export import FORMATS, ExportOptions, build_report, render
+from monitor_tui.export import FORMAT_NAMES, build_report, render
 from monitor_tui.model import LogEntry, MeasureStatus
-from monitor_tui.notes import load_all_statuses
+from monitor_tui.report.build import ReportOptions
+from monitor_tui.status.store import load_all_statuses
 from monitor_tui.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,7 +55,7 @@ def main() -> None:
         started = time.perf_counter()
         synopsis = build_report(workspace, catalogue, statuses, _options())
         print(f"{'synopsis':<10}{(time.perf_counter() - started) * 1000:8.1f} ms")
-        for format_name in FORMATS:
+        for format_name in FORMAT_NAMES:
             timings = []
             for _round in range(ROUNDS):
                 started = time.perf_counter()
@@ -66,8 +67,8 @@ def main() -> None:
             )
 
 
-def _options() -> ExportOptions:
-    return ExportOptions(report_date=date(2026, 3, 31), with_summary=True)
+def _options() -> ReportOptions:
+    return ReportOptions(report_date=date(2026, 3, 31), with_summary=True)
 
 
 if __name__ == "__main__":

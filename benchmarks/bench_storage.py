@@ -18,7 +18,8 @@ from pathlib import Path
 import tomlkit
 
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.notes import Edit, load_all_statuses, save_edit
+from monitor_tui.status.edits import Edit
+from monitor_tui.status.store import load_all_statuses, save_edit
 from monitor_tui.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]

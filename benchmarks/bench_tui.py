@@ -47,11 +47,10 @@ app = Bare()
 
 _MONITOR_APP = """
 from pathlib import Path
-from monitor_tui.catalogue import load_catalogue
+from monitor_tui.session import WorkspaceSession
 from monitor_tui.workspace import Workspace
 from monitor_tui.tui.app import MonitorApp
-workspace = Workspace(Path({root!r}))
-app = MonitorApp(workspace, load_catalogue(workspace.catalogue_dir))
+app = MonitorApp(WorkspaceSession.open(Workspace(Path({root!r}))))
 """
 
 
@@ -68,12 +67,11 @@ def start_seconds(setup: str) -> list[float]:
 
 async def key_to_repaint(root: Path) -> dict[str, list[float]]:
     """Seconds from a key press until the screen has settled, for three everyday actions."""
-    from monitor_tui.catalogue import load_catalogue
+    from monitor_tui.session import WorkspaceSession
     from monitor_tui.tui.app import MonitorApp
     from monitor_tui.workspace import Workspace
 
-    workspace = Workspace(root)
-    app = MonitorApp(workspace, load_catalogue(workspace.catalogue_dir))
+    app = MonitorApp(WorkspaceSession.open(Workspace(root)))
     results: dict[str, list[float]] = {
         "move (j)": [],
         "search (/ + 'fluechtling')": [],

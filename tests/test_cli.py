@@ -172,11 +172,11 @@ def test_disk_error_while_writing_is_a_message(
 ) -> None:
     import errno
 
-    from monitor_tui import fileio
+    from monitor_tui.status import store
 
     def full_disk(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(fileio, "atomic_write", full_disk)
+    monkeypatch.setattr(store, "atomic_write", full_disk)
     assert main(["-w", str(workspace.root), "status", "1.2.2", "--note", "x"]) == 1
     assert "Dateifehler: Kein Platz mehr auf dem Datenträger:" in capsys.readouterr().err

@@ -10,8 +10,11 @@ import pytest
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.cli import main
-from monitor_tui.commands.export import ExportOptions, export_files
-from monitor_tui.notes import Edit, load_all_statuses, save_edit, status_path
+from monitor_tui.export import ExportOptions, export_files
+from monitor_tui.report.build import ReportOptions
+from monitor_tui.status.edits import Edit
+from monitor_tui.status.paths import status_path
+from monitor_tui.status.store import load_all_statuses, save_edit
 from monitor_tui.workspace import Workspace
 
 from .test_cli import run_cli
@@ -89,7 +92,7 @@ def test_office_filter_and_english(workspace: Workspace) -> None:
         ("--field", "9", "Unbekanntes Handlungsfeld „9“ (möglich: 1 (Bildung), 2 (Ausbildung"),
         ("--office", "Amt für Zauberei", "Unbekannte Zuständigkeit „Amt für Zauberei“"),
         ("--status", "fertig", "Unbekannter Umsetzungsstand „fertig“ (möglich: offen, in-planung"),
-        ("--date", "31.03.2026", "Ungültiges Datum „31.03.2026“ für --date (erwartet JJJJ-MM-TT)"),
+        ("--date", "31.02.2026", "Ungültiges Datum „31.02.2026“ für --date (JJJJ-MM-TT oder"),
         ("--since", "gestern", "Ungültiges Datum „gestern“ für --since"),
     ],
 )
@@ -109,7 +112,7 @@ def test_stdout_takes_one_format_only(workspace: Workspace) -> None:
 
 def test_a_broken_status_file_stops_the_export(workspace: Workspace) -> None:
     record(workspace)
-    path = status_path(workspace, "1.2.2")
+    path = status_path(workspace.status_dir, "1.2.2")
     path.write_text("+++\nstatus = \n+++\n", encoding="utf-8")
     result = run_cli("-w", str(workspace.root), "export", "--format", "pdf")
     assert result.returncode == 1
@@ -135,13 +138,17 @@ def test_since_prints_every_public_note_from_that_day(workspace: Workspace) -> N
         note = Edit(note=f"Notiz vom {day}. März")
         save_edit(workspace, catalogue, "2.1.1", note, "anna", now=NOON.replace(day=day))
     statuses = load_all_statuses(workspace, catalogue).statuses
-    latest = ExportOptions(formats=("markdown",), report_date=date(2026, 3, 31))
-    [path] = export_files(workspace, catalogue, statuses, latest)
+    latest = ExportOptions(
+        formats=("markdown",), report=ReportOptions(report_date=date(2026, 3, 31))
+    )
+    [path] = export_files(workspace, catalogue, latest, statuses)
     text = path.read_text("utf-8")
     assert "Notiz vom 6. März" in text and "Notiz vom 3. März" not in text
     assert "3 ältere Einträge nicht abgedruckt" in text
-    since = ExportOptions(formats=("markdown",), since=date(2026, 3, 2), output=path)
-    export_files(workspace, catalogue, statuses, since)
+    since = ExportOptions(
+        formats=("markdown",), output=path, report=ReportOptions(since=date(2026, 3, 2))
+    )
+    export_files(workspace, catalogue, since, statuses)
     text = path.read_text("utf-8")
     assert "Notiz vom 2. März" in text and "Notiz vom 1. März" not in text
 
@@ -149,9 +156,10 @@ def test_since_prints_every_public_note_from_that_day(workspace: Workspace) -> N
 def test_export_files_reports_progress_for_the_app(workspace: Workspace) -> None:
     catalogue = load_catalogue(workspace.catalogue_dir)
     seen: list[tuple[str, int, int]] = []
-    options = ExportOptions(formats=("json", "html"), report_date=date(2026, 3, 31))
+    report = ReportOptions(report_date=date(2026, 3, 31))
+    options = ExportOptions(formats=("json", "html"), report=report)
     paths = export_files(
-        workspace, catalogue, {}, options, progress=lambda *step: seen.append(step)
+        workspace, catalogue, options, {}, progress=lambda *step: seen.append(step)
     )
     assert seen == [("json", 1, 2), ("html", 2, 2)]
     assert [p.name for p in paths] == ["synopse-2026-03-31.json", "synopse-2026-03-31.html"]

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.commands.export import FORMATS, render
+from monitor_tui.export import FORMAT_NAMES, render
 from monitor_tui.model import Catalogue, LogEntry, MeasureStatus
-from monitor_tui.synopsis import Synopsis, SynopsisOptions, build_synopsis
+from monitor_tui.report.build import ReportOptions, build_synopsis
+from monitor_tui.report.document import Synopsis
 from monitor_tui.workspace import Workspace
 
 from .conftest import HOSTILE_NOTES
@@ -62,8 +63,8 @@ def hostile_statuses() -> dict[str, MeasureStatus]:
 def synopsis_of(
     catalogue: Catalogue, statuses: dict[str, MeasureStatus], notes: int = 3
 ) -> Synopsis:
-    options = SynopsisOptions(date(2026, 3, 31), NOON, notes=notes)
-    return build_synopsis(catalogue, statuses, options, digest="0123456789ab")
+    options = ReportOptions(date(2026, 3, 31), notes=notes)
+    return build_synopsis(catalogue, statuses, options, NOON, digest="0123456789ab")
 
 
 # --- reading each format back as text -----------------------------------------------------------
@@ -153,7 +154,7 @@ def section_4_texts(catalogue: Catalogue) -> list[str]:
 # --- the tests ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("format_name", FORMATS)
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
 def test_every_text_of_section_4_and_the_recorded_state_are_exported(
     catalogue: Catalogue, format_name: str
 ) -> None:
@@ -184,7 +185,7 @@ def test_pdf_holds_all_27_measures_under_their_fields_and_goals(catalogue: Catal
     assert "Seite1von" in flat and "Berichtsstand:31.03.2026" in flat
 
 
-@pytest.mark.parametrize("format_name", FORMATS)
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
 def test_hostile_notes_come_out_as_text(catalogue: Catalogue, format_name: str) -> None:
     data = render(format_name, synopsis_of(catalogue, hostile_statuses(), notes=100))
     text = READERS[format_name](data)
@@ -264,7 +265,7 @@ def test_a_note_longer_than_a_page_is_printed_whole(catalogue: Catalogue) -> Non
     assert all(f"Absatz{n}:" in flat for n in range(80))
 
 
-@pytest.mark.parametrize("format_name", FORMATS)
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
 def test_multi_line_code_and_indented_notes_keep_every_line(
     catalogue: Catalogue, format_name: str
 ) -> None:
@@ -298,8 +299,8 @@ def test_markdown_follow_up_note_rows_have_an_empty_label(catalogue: Catalogue) 
 
 
 def test_english_report(catalogue: Catalogue, tmp_path: Path) -> None:
-    options = SynopsisOptions(date(2026, 3, 31), NOON, lang="en")
-    synopsis = build_synopsis(catalogue, recorded_statuses(), options)
+    options = ReportOptions(date(2026, 3, 31), lang="en")
+    synopsis = build_synopsis(catalogue, recorded_statuses(), options, NOON)
     text = html_text(render("html", synopsis))
     assert "Report date" in text and "Success indicator" in text and "implemented" in text
     # the city's wording stays German

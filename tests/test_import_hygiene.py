@@ -11,8 +11,8 @@ import monitor_tui
 HEADLESS = [
     name
     for info in pkgutil.walk_packages(monitor_tui.__path__, "monitor_tui.")
-    if not (name := info.name).startswith("monitor_tui.tui")
-    and name not in ("monitor_tui.__main__", "monitor_tui.commands.app")
+    # __main__ is left out because importing it runs the program, not because of Textual.
+    if not (name := info.name).startswith("monitor_tui.tui") and name != "monitor_tui.__main__"
 ]
 
 

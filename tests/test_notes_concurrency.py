@@ -14,7 +14,9 @@ import pytest
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.model import Catalogue
-from monitor_tui.notes import Edit, load_status, save_edit, status_path
+from monitor_tui.status.edits import Edit
+from monitor_tui.status.paths import status_path
+from monitor_tui.status.store import load_status, save_edit
 from monitor_tui.workspace import Workspace
 
 
@@ -28,7 +30,8 @@ WRITER = textwrap.dedent(
     import os, sys, time
     from pathlib import Path
     from monitor_tui.catalogue import load_catalogue
-    from monitor_tui.notes import Edit, save_edit
+    from monitor_tui.status.edits import Edit
+    from monitor_tui.status.store import save_edit
     from monitor_tui.workspace import Workspace
 
     root, author, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
@@ -111,7 +114,7 @@ def test_change_by_hand_is_detected_even_with_the_same_rev(
 ) -> None:
     save_edit(workspace, catalogue, "2.1.2", Edit(assessment="im-plan"), "anna")
     base = load_status(workspace, catalogue, "2.1.2")
-    path = status_path(workspace, "2.1.2")
+    path = status_path(workspace.status_dir, "2.1.2")
     path.write_text(
         path.read_text(encoding="utf-8").replace('"im-plan"', '"kritisch"'), encoding="utf-8"
     )
@@ -127,7 +130,8 @@ SLOW_WRITER = textwrap.dedent(
     import os, sys
     from pathlib import Path
     from monitor_tui.catalogue import load_catalogue
-    from monitor_tui.notes import Edit, save_edit
+    from monitor_tui.status.edits import Edit
+    from monitor_tui.status.store import save_edit
     from monitor_tui.workspace import Workspace
 
     workspace = Workspace(Path(sys.argv[1]))
@@ -149,7 +153,7 @@ def test_writer_killed_mid_save_leaves_the_old_file(
     workspace: Workspace, catalogue: Catalogue
 ) -> None:
     save_edit(workspace, catalogue, "1.2.2", Edit(status="in-umsetzung", note="alt"), "anna")
-    path = status_path(workspace, "1.2.2")
+    path = status_path(workspace.status_dir, "1.2.2")
     before = path.read_bytes()
     writer = subprocess.Popen(
         [sys.executable, "-c", SLOW_WRITER, str(workspace.root)],
@@ -174,7 +178,8 @@ LOOPING_WRITER = textwrap.dedent(
     import sys
     from pathlib import Path
     from monitor_tui.catalogue import load_catalogue
-    from monitor_tui.notes import Edit, save_edit
+    from monitor_tui.status.edits import Edit
+    from monitor_tui.status.store import save_edit
     from monitor_tui.workspace import Workspace
 
     workspace = Workspace(Path(sys.argv[1]))
@@ -201,7 +206,7 @@ def test_writer_killed_at_any_moment_leaves_a_whole_file(
     time.sleep(delay)
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait(timeout=30)
-    path = status_path(workspace, "1.2.2")
+    path = status_path(workspace.status_dir, "1.2.2")
     if path.exists():
         status = load_status(workspace, catalogue, "1.2.2")
         assert status.rev == len(status.log)  # every save whole: one entry per revision

@@ -11,16 +11,11 @@ import pytest
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.model import Catalogue
-from monitor_tui.notes import (
-    Edit,
-    InvalidEdit,
-    load_all_statuses,
-    load_people,
-    load_status,
-    save_edit,
-    status_path,
-)
+from monitor_tui.people import load_people
 from monitor_tui.problems import ProblemsError
+from monitor_tui.status.edits import Edit, InvalidEdit
+from monitor_tui.status.paths import status_path
+from monitor_tui.status.store import load_all_statuses, load_status, save_edit
 from monitor_tui.workspace import Workspace
 
 from .conftest import HOSTILE_NOTES
@@ -44,7 +39,7 @@ def test_measure_without_file_is_open_with_nothing_recorded(
         None,
         (),
     )
-    assert not status_path(workspace, "1.2.2").exists()
+    assert not status_path(workspace.status_dir, "1.2.2").exists()
 
 
 def test_changes_and_notes_become_a_signed_dated_log(
@@ -85,7 +80,7 @@ def test_changes_and_notes_become_a_signed_dated_log(
         ("target:kurz", "offen", "erreicht"),
     ]
     assert oldest.text == "Druck beauftragt." and oldest.timestamp == first
-    text = status_path(workspace, "1.2.2").read_text(encoding="utf-8")
+    text = status_path(workspace.status_dir, "1.2.2").read_text(encoding="utf-8")
     assert "## 2026-11-02T09:30:00+01:00 · anna\n- status: offen → in-umsetzung\n" in text
     assert text.index("· bernd") < text.index("· anna")  # newest first
 
@@ -98,7 +93,7 @@ def test_internal_notes_are_marked_and_not_public(
     status = load_status(workspace, catalogue, "2.1.1")
     assert [e.text for e in status.public_notes()] == ["öffentlich"]
     assert status.log[0].internal
-    assert " · intern\n" in status_path(workspace, "2.1.1").read_text(encoding="utf-8")
+    assert " · intern\n" in status_path(workspace.status_dir, "2.1.1").read_text(encoding="utf-8")
 
 
 def test_two_part_target_is_set_by_either_term(workspace: Workspace, catalogue: Catalogue) -> None:
@@ -110,7 +105,7 @@ def test_two_part_target_is_set_by_either_term(workspace: Workspace, catalogue: 
 
 def test_nothing_changed_writes_nothing(workspace: Workspace, catalogue: Catalogue) -> None:
     result = save_edit(workspace, catalogue, "1.1.1", Edit(status="offen"), "anna")
-    assert result.status.rev == 0 and not status_path(workspace, "1.1.1").exists()
+    assert result.status.rev == 0 and not status_path(workspace.status_dir, "1.1.1").exists()
 
 
 @pytest.mark.parametrize(("name", "text"), HOSTILE, ids=[n for n, _ in HOSTILE])
@@ -123,7 +118,7 @@ def test_hostile_note_is_stored_byte_for_byte(
     status = load_status(workspace, catalogue, "4.1.1")
     assert [e.text for e in status.log] == ["danach", text, "davor"]
     assert status.status == "in-planung" and status.rev == 3
-    assert text.encode("utf-8") in status_path(workspace, "4.1.1").read_bytes()
+    assert text.encode("utf-8") in status_path(workspace.status_dir, "4.1.1").read_bytes()
 
 
 def test_unknown_values_are_refused_with_the_valid_choices(
@@ -141,7 +136,7 @@ def test_unknown_values_are_refused_with_the_valid_choices(
 @pytest.mark.parametrize("bad_id", ["../../etc/passwd", "1.2.2/../../x", "1.2", "", "1.2.2.md"])
 def test_ids_are_validated_before_they_become_file_names(workspace: Workspace, bad_id: str) -> None:
     with pytest.raises(InvalidEdit):
-        status_path(workspace, bad_id)
+        status_path(workspace.status_dir, bad_id)
 
 
 def test_symlink_in_status_folder_is_refused_not_followed(
@@ -149,18 +144,18 @@ def test_symlink_in_status_folder_is_refused_not_followed(
 ) -> None:
     outside = tmp_path / "outside.md"
     outside.write_text("geheim", encoding="utf-8")
-    status_path(workspace, "1.2.2").symlink_to(outside)
+    status_path(workspace.status_dir, "1.2.2").symlink_to(outside)
     with pytest.raises(ProblemsError, match="Symbolischer Link"):
         save_edit(workspace, catalogue, "1.2.2", Edit(note="x"), "anna")
     loaded = load_all_statuses(workspace, catalogue)
     assert "1.2.2" in loaded.broken
     assert outside.read_text(encoding="utf-8") == "geheim"
-    assert status_path(workspace, "1.2.2").is_symlink()
+    assert status_path(workspace.status_dir, "1.2.2").is_symlink()
 
 
 def test_mode_and_group_of_the_file_are_kept(workspace: Workspace, catalogue: Catalogue) -> None:
     save_edit(workspace, catalogue, "1.3.1", Edit(note="eins"), "anna")
-    path = status_path(workspace, "1.3.1")
+    path = status_path(workspace.status_dir, "1.3.1")
     os.chmod(path, 0o664)
     other_group = 4242 if os.geteuid() == 0 else os.getegid()
     os.chown(path, -1, other_group)
@@ -179,7 +174,7 @@ def test_writes_leave_no_temp_files_and_keep_lock_files(
 
 
 def broken_file(workspace: Workspace, content: bytes) -> Path:
-    path = status_path(workspace, "1.2.2")
+    path = status_path(workspace.status_dir, "1.2.2")
     path.write_bytes(content)
     return path
 
@@ -273,7 +268,7 @@ def test_hand_edits_and_comments_in_front_matter_survive_a_save(
         GOOD_FILE.replace("rev = 1\n", "rev = 1  # Zähler\n# Kommentar von Hand\n").encode(),
     )
     save_edit(workspace, catalogue, "1.2.2", Edit(priority="niedrig"), "anna")
-    text = status_path(workspace, "1.2.2").read_text(encoding="utf-8")
+    text = status_path(workspace.status_dir, "1.2.2").read_text(encoding="utf-8")
     assert "# Kommentar von Hand" in text and "rev = 2  # Zähler" in text
     assert "## 2026-11-27T10:00:00+01:00 · anna\n- status: offen → umgesetzt\n" in text
 
@@ -296,7 +291,7 @@ def test_people_file_maps_logins_to_names(workspace: Workspace) -> None:
         '[people.anna]\nname = "Anna Beispiel"\noffice = "Büro für Migration und Integration"\n',
         encoding="utf-8",
     )
-    anna = load_people(workspace)["anna"]
+    anna = load_people(workspace.catalogue_dir)["anna"]
     assert anna.display() == "Anna Beispiel (Büro für Migration und Integration)"
 
 

@@ -6,7 +6,9 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.notes import Edit, save_edit, status_path
+from monitor_tui.status.edits import Edit
+from monitor_tui.status.paths import status_path
+from monitor_tui.status.store import save_edit
 from monitor_tui.workspace import Workspace
 
 from .conftest import HOSTILE_NOTES
@@ -37,7 +39,7 @@ def test_status_records_a_change_and_shows_it(workspace: Workspace) -> None:
     assert "Kurzfristig: erreicht" in result.stdout
     assert "Indikator erfüllt: ja" in result.stdout
     assert "Flyer verteilt." in result.stdout
-    text = status_path(workspace, "1.2.2").read_text(encoding="utf-8")
+    text = status_path(workspace.status_dir, "1.2.2").read_text(encoding="utf-8")
     assert 'status = "umgesetzt"' in text and "Flyer verteilt." in text
 
 
@@ -46,7 +48,7 @@ def test_status_shows_a_measure_without_changing_anything(workspace: Workspace) 
     assert result.returncode == 0
     assert "Umsetzungsstand: offen (nicht begonnen)" in result.stdout
     assert "Verlauf: noch keine Einträge" in result.stdout
-    assert not status_path(workspace, "3.1.1").exists()
+    assert not status_path(workspace.status_dir, "3.1.1").exists()
 
 
 def test_note_from_stdin_and_internal(workspace: Workspace) -> None:
@@ -62,14 +64,14 @@ def test_note_from_stdin_and_internal(workspace: Workspace) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "· intern" in result.stdout and "Zeile zwei" in result.stdout
-    text = status_path(workspace, "2.1.1").read_text(encoding="utf-8")
+    text = status_path(workspace.status_dir, "2.1.1").read_text(encoding="utf-8")
     assert "Zeile eins\nZeile zwei\n~~~\n" in text  # the pipe's final line end is not kept
 
 
 def test_empty_note_is_refused(workspace: Workspace) -> None:
     result = run_cli("-w", str(workspace.root), "status", "2.1.1", "--note", "  ")
     assert result.returncode == 2 and "Die Notiz ist leer" in result.stderr
-    assert not status_path(workspace, "2.1.1").exists()
+    assert not status_path(workspace.status_dir, "2.1.1").exists()
 
 
 def test_log_lines_use_the_words_on_screen(workspace: Workspace) -> None:
@@ -102,7 +104,7 @@ def test_unknown_id_and_values_exit_2_with_the_choices(workspace: Workspace) -> 
         in (result.stderr)
     )
     assert "Traceback" not in result.stderr
-    assert not status_path(workspace, "1.2.2").exists()
+    assert not status_path(workspace.status_dir, "1.2.2").exists()
 
 
 def test_hostile_notes_reach_the_terminal_only_as_visible_text(workspace: Workspace) -> None:
@@ -141,11 +143,11 @@ def test_log_across_measures_newest_first_with_filters(workspace: Workspace) -> 
     result = run_cli("-w", ws, "log", "--since", "gestern")
     assert result.returncode == 2 and "Ungültiges Datum „gestern“" in result.stderr
     result = run_cli("-w", ws, "log", "--office", "Amt")
-    assert result.returncode == 2 and "Kein eindeutiges Amt" in result.stderr
+    assert result.returncode == 2 and "passt zu mehreren Zuständigkeiten" in result.stderr
 
 
 def test_check_reports_broken_and_orphan_status_files(workspace: Workspace) -> None:
-    broken = status_path(workspace, "1.2.2")
+    broken = status_path(workspace.status_dir, "1.2.2")
     broken.write_text('+++\nmeasure = "1.2.2"\nstatus = "fertig"\n+++\n', encoding="utf-8")
     orphan = workspace.status_dir / "8.1.1.md"
     orphan.write_text('+++\nmeasure = "8.1.1"\n+++\n', encoding="utf-8")

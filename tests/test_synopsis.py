@@ -9,13 +9,9 @@ import pytest
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.model import Catalogue, LogEntry, MeasureStatus
-from monitor_tui.synopsis import (
-    SelectionError,
-    SynopsisOptions,
-    build_synopsis,
-    markdown_text,
-    plain_text,
-)
+from monitor_tui.report.build import ReportOptions, build_synopsis
+from monitor_tui.report.richtext import markdown_text, plain_text
+from monitor_tui.selection import SelectionError
 from monitor_tui.text import visible_text
 from monitor_tui.workspace import Workspace
 
@@ -29,12 +25,12 @@ def catalogue(workspace: Workspace) -> Catalogue:
     return load_catalogue(workspace.catalogue_dir)
 
 
-def options(**values: object) -> SynopsisOptions:
-    return SynopsisOptions(date(2026, 3, 31), NOON, **values)  # type: ignore[arg-type]
+def options(**values: object) -> ReportOptions:
+    return ReportOptions(date(2026, 3, 31), **values)  # type: ignore[arg-type]
 
 
 def test_goal_tables_have_the_document_rows_then_the_monitoring_rows(catalogue: Catalogue) -> None:
-    synopsis = build_synopsis(catalogue, {}, options())
+    synopsis = build_synopsis(catalogue, {}, options(), NOON)
     assert [s.heading for s in synopsis.sections][2] == "4.3 Wohnen"
     goal = synopsis.sections[0].goals[1]
     assert plain_text(goal.header) == catalogue.fields[0].goals[1].title
@@ -70,7 +66,9 @@ def test_status_targets_and_notes_of_a_measure(catalogue: Catalogue) -> None:
             LogEntry(datetime(2025, 12, 1, tzinfo=UTC), "bert", "Erste Notiz"),
         ),
     )
-    synopsis = build_synopsis(catalogue, {"1.1.1": status}, options(), people={"anna": "Anna A."})
+    synopsis = build_synopsis(
+        catalogue, {"1.1.1": status}, options(), NOON, people={"anna": "Anna A."}
+    )
     entry = next(synopsis.entries())
     facts = entry.facts
     assert facts.status.key == "in-umsetzung" and facts.assessment is not None
@@ -85,7 +83,7 @@ def test_status_targets_and_notes_of_a_measure(catalogue: Catalogue) -> None:
     assert "01.03.2026, 12:00 – Anna A." in text
     assert "Vierte Notiz" in text and "Zweite Notiz" in text and "Erste Notiz" not in text
     assert "1 ältere Einträge nicht abgedruckt" in text
-    since = build_synopsis(catalogue, {"1.1.1": status}, options(since=date(2026, 1, 15)))
+    since = build_synopsis(catalogue, {"1.1.1": status}, options(since=date(2026, 1, 15)), NOON)
     text = "\n".join(plain_text(row.content) for row in next(since.entries()).rows)
     assert "Dritte Notiz" in text and "Zweite Notiz" not in text
 
@@ -95,7 +93,7 @@ def test_overview_counts_per_field(catalogue: Catalogue) -> None:
         "1.1.1": MeasureStatus("1.1.1", status="umgesetzt", assessment="im-plan", rev=1),
         "3.1.1": MeasureStatus("3.1.1", status="umgesetzt", rev=1),
     }
-    overview = build_synopsis(catalogue, statuses, options()).overview
+    overview = build_synopsis(catalogue, statuses, options(), NOON).overview
     rows = {plain_text(cells[0]): [plain_text(c) for c in cells[1:]] for cells in overview.rows}
     assert rows["Maßnahmen"] == ["7", "5", "6", "6", "3", "27"]
     assert rows["✓ umgesetzt"] == ["1", "–", "1", "–", "–", "2"]
@@ -104,20 +102,20 @@ def test_overview_counts_per_field(catalogue: Catalogue) -> None:
 
 
 def test_restriction_is_named_and_unknown_values_list_the_choices(catalogue: Catalogue) -> None:
-    synopsis = build_synopsis(catalogue, {}, options(field="4.3", office="Leitstelle Wohnen"))
+    synopsis = build_synopsis(catalogue, {}, options(field="4.3", office="Leitstelle Wohnen"), NOON)
     assert synopsis.restriction == "Handlungsfeld 4.3 Wohnen; Zuständigkeit „Leitstelle Wohnen“"
     assert ("Auszug", synopsis.restriction) in synopsis.title_facts
     assert {e.measure.id for e in synopsis.entries()} == {"3.1.1", "3.1.2"}
     with pytest.raises(SelectionError, match="möglich: 1 \\(Bildung\\)"):
-        build_synopsis(catalogue, {}, options(field="7"))
+        build_synopsis(catalogue, {}, options(field="7"), NOON)
     with pytest.raises(SelectionError, match="in-umsetzung, umgesetzt"):
-        build_synopsis(catalogue, {}, options(status="erledigt"))
-    nothing = build_synopsis(catalogue, {}, options(status="umgesetzt"))
+        build_synopsis(catalogue, {}, options(status="erledigt"), NOON)
+    nothing = build_synopsis(catalogue, {}, options(status="umgesetzt"), NOON)
     assert list(nothing.entries()) == [] and nothing.sections == ()
 
 
 def test_summaries_and_legend(catalogue: Catalogue) -> None:
-    synopsis = build_synopsis(catalogue, {}, options(with_summary=True))
+    synopsis = build_synopsis(catalogue, {}, options(with_summary=True), NOON)
     assert len(synopsis.summaries) == 5 and synopsis.summaries[0].heading == "I Bildung"
     bold = [r.text for b in synopsis.summaries[0].text for r in b.runs if r.bold]
     assert "Projekte und Angebote der Frühen Hilfen" in bold
@@ -127,7 +125,7 @@ def test_summaries_and_legend(catalogue: Catalogue) -> None:
         "Mittelfristig:",
         "Langfristig:",
     ]
-    assert build_synopsis(catalogue, {}, options()).summaries == ()
+    assert build_synopsis(catalogue, {}, options(), NOON).summaries == ()
     title, values = synopsis.legend[1]
     assert title == "Erfasste Werte"
     assert [plain_text(row[0]) for row in values.rows] == [

@@ -14,11 +14,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from monitor_tui import export
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.commands.export import ExportOptions, Progress
+from monitor_tui.export import ExportOptions, Progress
 from monitor_tui.model import Catalogue
-from monitor_tui.notes import Edit, load_all_statuses, load_status, save_edit
-from monitor_tui.tui import exporting
+from monitor_tui.status.edits import Edit
+from monitor_tui.status.store import load_all_statuses, load_status, save_edit
 from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.browse import Filters
 from monitor_tui.tui.exporting import parse_report_date, transfer_filters
@@ -266,12 +267,13 @@ def test_the_export_runs_in_a_worker_and_keys_work_meanwhile(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    real_export = exporting.export_report
+    real_export = export.export_files
 
     def slow_export(
         workspace: Workspace,
         catalogue: Catalogue,
         options: ExportOptions,
+        statuses: object = None,
         progress: Progress | None = None,
     ) -> list[Path]:
         if progress is not None:
@@ -279,7 +281,7 @@ def test_the_export_runs_in_a_worker_and_keys_work_meanwhile(
         release.wait(timeout=30)
         return real_export(workspace, catalogue, options)
 
-    monkeypatch.setattr(export_dialog, "export_report", slow_export)
+    monkeypatch.setattr(export_dialog, "export_files", slow_export)
 
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
         await press(pilot, "x")

@@ -11,7 +11,9 @@ import pytest
 from textual.widgets import TextArea
 
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.notes import Edit, current_login, load_status, save_edit, status_path
+from monitor_tui.status.edits import Edit
+from monitor_tui.status.paths import status_path
+from monitor_tui.status.store import current_login, load_status, save_edit
 from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.screens.confirm import ConfirmScreen
 from monitor_tui.tui.screens.export_dialog import ExportScreen
@@ -195,7 +197,7 @@ def test_s_picker_moves_with_arrows_and_escape_cancels(workspace: Workspace) -> 
 
     run(workspace, scenario)
     assert saved(workspace, "1.2.2").status == "in-planung"
-    assert not status_path(workspace, "1.1.1").exists()
+    assert not status_path(workspace.status_dir, "1.1.1").exists()
 
 
 def test_t_sets_the_state_of_a_horizon_target(workspace: Workspace) -> None:
@@ -254,7 +256,7 @@ def test_escape_in_the_note_editor_asks_before_discarding(workspace: Workspace) 
         assert isinstance(app.screen, MainScreen)
 
     run(workspace, scenario)
-    assert not status_path(workspace, "1.2.2").exists()
+    assert not status_path(workspace.status_dir, "1.2.2").exists()
 
 
 def test_q_quits_at_once_without_an_open_note(workspace: Workspace) -> None:

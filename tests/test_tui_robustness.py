@@ -14,7 +14,9 @@ from textual.widgets import TextArea
 
 from monitor_tui import i18n
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.notes import Edit, load_status, save_edit, status_path
+from monitor_tui.status.edits import Edit
+from monitor_tui.status.paths import status_path
+from monitor_tui.status.store import load_status, save_edit
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.tui.widgets.catalogue_tree import Item
@@ -65,7 +67,7 @@ def test_hostile_note_is_stored_byte_for_byte_and_shown_literally(
             assert return_value.log[0].text == text
 
     asyncio.run(scenario())
-    raw = status_path(workspace, "5.1.1").read_bytes()
+    raw = status_path(workspace.status_dir, "5.1.1").read_bytes()
     assert text.replace("\r\n", "\n").encode() in raw.replace(b"\r\n", b"\n")
 
 
@@ -103,7 +105,7 @@ def test_markup_and_links_in_a_note_render_as_characters(workspace: Workspace) -
 def test_a_broken_status_file_shows_a_german_error_and_the_rest_works(
     workspace: Workspace,
 ) -> None:
-    status_path(workspace, "1.2.2").write_text("kaputt\n", encoding="utf-8")
+    status_path(workspace.status_dir, "1.2.2").write_text("kaputt\n", encoding="utf-8")
     app = make_app(workspace)
 
     async def scenario() -> None:
@@ -126,7 +128,7 @@ def test_a_broken_status_file_shows_a_german_error_and_the_rest_works(
             assert "gespeichert" in screen_text(app)
 
     asyncio.run(scenario())
-    assert status_path(workspace, "1.2.2").read_text(encoding="utf-8") == "kaputt\n"
+    assert status_path(workspace.status_dir, "1.2.2").read_text(encoding="utf-8") == "kaputt\n"
     catalogue = load_catalogue(workspace.catalogue_dir)
     assert load_status(workspace, catalogue, "1.2.1").status == "umgesetzt"
 
@@ -142,7 +144,7 @@ def test_a_broken_status_file_counts_as_unreadable_not_as_open(
     workspace: Workspace, lang: str, unreadable: str, open_six: str
 ) -> None:
     i18n.set_language(lang)
-    status_path(workspace, "1.2.2").write_text("kaputt\n", encoding="utf-8")
+    status_path(workspace.status_dir, "1.2.2").write_text("kaputt\n", encoding="utf-8")
     app = make_app(workspace)
 
     async def scenario() -> None:
@@ -187,10 +189,10 @@ def test_details_follow_the_chosen_language(workspace: Workspace) -> None:
 def test_the_app_command_refuses_a_broken_catalogue(workspace: Workspace, capsys) -> None:  # type: ignore[no-untyped-def]
     import argparse
 
-    from monitor_tui.commands import app as app_command
+    from monitor_tui.tui import launch
 
     (workspace.catalogue_dir / "1-bildung.toml").write_text("id = \n", encoding="utf-8")
-    code = app_command.run(argparse.Namespace(), workspace)
+    code = launch.run(argparse.Namespace(), workspace)
     assert code == 1
     assert "1-bildung.toml:1:" in capsys.readouterr().err
 

@@ -6,10 +6,12 @@ import asyncio
 from pathlib import Path
 
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.notes import Conflict, Edit, load_status, save_edit, status_path
+from monitor_tui.status.edits import Conflict, Edit
+from monitor_tui.status.paths import status_path
+from monitor_tui.status.store import load_status, save_edit
+from monitor_tui.status.watch import StatusFolderWatcher
 from monitor_tui.tui.screens.conflict import ConflictScreen
 from monitor_tui.tui.screens.main import POLL_SECONDS, edit_from_conflicts
-from monitor_tui.watch import StatusFolderWatcher
 from monitor_tui.workspace import Workspace
 from tests.tui_helpers import main_screen, make_app, screen_text, settle
 
@@ -81,7 +83,7 @@ def test_save_from_the_command_line_refreshes_tree_and_roll_up(workspace: Worksp
 def test_a_repaired_status_file_is_no_longer_reported_as_broken(workspace: Workspace) -> None:
     catalogue = load_catalogue(workspace.catalogue_dir)
     save_edit(workspace, catalogue, "1.2.2", Edit(status="umgesetzt"), "anna")
-    path = status_path(workspace, "1.2.2")
+    path = status_path(workspace.status_dir, "1.2.2")
     good = path.read_bytes()
     path.write_text("kaputt\n", encoding="utf-8")
     app = make_app(workspace)
@@ -106,14 +108,16 @@ def test_a_repaired_status_file_is_no_longer_reported_as_broken(workspace: Works
 
 def test_a_repair_leaves_the_other_broken_files_on_the_status_line(workspace: Workspace) -> None:
     for measure_id in ("1.2.1", "1.2.2"):
-        status_path(workspace, measure_id).write_text("kaputt\n", encoding="utf-8")
+        status_path(workspace.status_dir, measure_id).write_text("kaputt\n", encoding="utf-8")
     app = make_app(workspace)
 
     async def scenario() -> None:
         async with app.run_test(size=(120, 24)) as pilot:
             await settle(pilot)
             assert "2 fehlerhafte Statusdatei(en): 1.2.1, 1.2.2" in screen_text(app)
-            status_path(workspace, "1.2.1").unlink()  # no file: nothing recorded, readable
+            status_path(
+                workspace.status_dir, "1.2.1"
+            ).unlink()  # no file: nothing recorded, readable
             main_screen(app).poll_status_folder()
             await settle(pilot)
             assert "1 fehlerhafte Statusdatei(en): 1.2.2 –" in screen_text(app)
@@ -158,7 +162,7 @@ def test_conflict_can_keep_theirs_and_nothing_is_lost(workspace: Workspace) -> N
     _conflict_run(workspace, "a")
     status = load_status(workspace, load_catalogue(workspace.catalogue_dir), "1.2.2")
     assert status.status == "in-planung"
-    assert "bernd" in status_path(workspace, "1.2.2").read_text(encoding="utf-8")
+    assert "bernd" in status_path(workspace.status_dir, "1.2.2").read_text(encoding="utf-8")
 
 
 def test_edit_from_conflicts_writes_mine_for_each_field() -> None:

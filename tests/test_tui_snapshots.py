@@ -18,7 +18,8 @@ import pytest
 from textual.pilot import Pilot
 
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.notes import Edit, save_edit
+from monitor_tui.status.edits import Edit
+from monitor_tui.status.store import save_edit
 from monitor_tui.tui.app import MonitorApp
 from monitor_tui.workspace import Workspace
 from tests.tui_helpers import main_screen, make_app, screen_text, settle

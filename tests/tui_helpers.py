@@ -9,7 +9,7 @@ from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 
-from monitor_tui.catalogue import load_catalogue
+from monitor_tui.session import WorkspaceSession
 from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 27)
 
 
 def make_app(workspace: Workspace, today: date = TODAY) -> MonitorApp:
-    return MonitorApp(workspace, load_catalogue(workspace.catalogue_dir), today=today)
+    return MonitorApp(WorkspaceSession.open(workspace, today))
 
 
 def screen_text(app: App[object]) -> str:

@@ -31,7 +31,7 @@ from monitor_tui.problems import LineIndex, Problem, ProblemsError, decode_utf8,
 
 CONCEPT_FILE = "concept.toml"
 PEOPLE_FILE = "people.toml"
-"""Optional login → display name and office; read by the notes layer, not part of the catalogue."""
+"""Optional login → display name and office (see people.py); not part of the catalogue."""
 
 VOCABULARIES = ("statuses", "target_states", "assessments", "priorities")
 _COUNTS_FLAG = {"statuses": "done", "target_states": "fulfilled"}

@@ -7,6 +7,7 @@ never as tracebacks. With no command the terminal app starts.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -15,8 +16,6 @@ from typing import NoReturn
 from monitor_tui import i18n
 from monitor_tui.i18n import _
 from monitor_tui.i18n.core import ARGPARSE_DE
-
-EXPORT_FORMATS = ("json", "markdown", "html", "pdf", "docx", "all")
 
 
 def _argparse_text(message: str) -> str:
@@ -65,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     init = add("init", _("cli_init_help"))
     init.add_argument("dir", metavar="DIR", help=_("cli_init_dir_help"))
     export = add("export", _("cli_export_help"))
-    export.add_argument("--format", "-f", choices=EXPORT_FORMATS, help=_("cli_format_help"))
+    export.add_argument("--format", "-f", choices=_export_choices(), help=_("cli_format_help"))
     export.add_argument("-o", "--output", metavar="PATH", help=_("cli_output_help"))
     export.add_argument("--date", metavar="JJJJ-MM-TT", help=_("cli_export_date_help"))
     export.add_argument("--with-summary", action="store_true", help=_("cli_export_summary_help"))
@@ -93,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--since", metavar="JJJJ-MM-TT", help=_("cli_log_since_help"))
     log.add_argument("--office", metavar="NAME", help=_("cli_office_help"))
     return parser
+
+
+def _export_choices() -> tuple[str, ...]:
+    from monitor_tui.export import ALL, FORMAT_NAMES
+
+    return (*FORMAT_NAMES, ALL)
 
 
 def _subcommand_adder(
@@ -143,9 +148,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from monitor_tui import commands
+    """Find the workspace (except for `init`) and run the command, or the app without one.
 
-    return commands.run(args)
+    Front ends are imported only when chosen: the CLI must not pay for Textual, nor the app
+    for ReportLab.
+    """
+    from monitor_tui.workspace import WorkspaceError, find_workspace
+
+    if args.command == "init":
+        from monitor_tui.commands import init
+
+        return init.run(args)
+    try:
+        workspace, created = find_workspace(args.workspace)
+    except WorkspaceError as error:
+        print(f"monitor-tui: {error}", file=sys.stderr)
+        return 1
+    if created:
+        print(created, file=sys.stderr)
+    module_name = (
+        f"monitor_tui.commands.{args.command}" if args.command else "monitor_tui.tui.launch"
+    )
+    module = importlib.import_module(module_name)
+    code: int = module.run(args, workspace)
+    return code
 
 
 def entry_point() -> None:

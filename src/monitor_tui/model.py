@@ -218,6 +218,9 @@ class Catalogue:
 
 # --- recorded monitoring status -------------------------------------------------------------
 
+UNSET = "—"
+"""How an unset value (no assessment yet, never reviewed) is written in a change line."""
+
 
 @dataclass(frozen=True)
 class Change:

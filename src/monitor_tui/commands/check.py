@@ -7,8 +7,9 @@ import sys
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.i18n import _
-from monitor_tui.notes import load_all_statuses, read_people
+from monitor_tui.people import read_people
 from monitor_tui.problems import Problem, ProblemsError
+from monitor_tui.status.store import load_all_statuses
 from monitor_tui.workspace import Workspace
 
 
@@ -18,7 +19,7 @@ def collect_problems(workspace: Workspace) -> tuple[list[Problem], str | None]:
         catalogue = load_catalogue(workspace.catalogue_dir)
     except ProblemsError as error:
         return error.problems, None
-    _people, problems = read_people(workspace)
+    _people, problems = read_people(workspace.catalogue_dir)
     problems += load_all_statuses(workspace, catalogue).problems()
     fields, goals, measures = catalogue.counts()
     return problems, _("check_summary", fields=fields, goals=goals, measures=measures)

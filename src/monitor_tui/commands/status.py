@@ -6,33 +6,28 @@ import argparse
 import sys
 from datetime import date
 
-from monitor_tui.commands import fail, load_catalogue_or_report, report_problems
+from monitor_tui.commands.common import (
+    USAGE_ERROR,
+    fail,
+    format_entry,
+    load_catalogue_or_report,
+    report_problems,
+)
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import (
     Catalogue,
-    LogEntry,
     Measure,
     MeasureStatus,
     indicator_fulfilled,
     is_overdue,
 )
-from monitor_tui.notes import (
-    NONE,
-    Edit,
-    InvalidEdit,
-    Person,
-    current_login,
-    describe_change,
-    load_people,
-    load_status,
-    save_edit,
-    value_word,
-)
+from monitor_tui.people import Person, load_people
 from monitor_tui.problems import ProblemsError
+from monitor_tui.status.edits import Edit, InvalidEdit
+from monitor_tui.status.store import current_login, load_status, save_edit
+from monitor_tui.status.wording import value_word
 from monitor_tui.text import visible_controls
 from monitor_tui.workspace import Workspace
-
-USAGE_ERROR = 2
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -52,7 +47,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return fail(str(error), USAGE_ERROR)
     except ProblemsError as error:
         return report_problems(error.problems)
-    people = load_people(workspace)
+    people = load_people(workspace.catalogue_dir)
     print(describe(catalogue, measure, status, people, date.today()))
     return 0
 
@@ -103,7 +98,7 @@ def describe(
     concept, lang = catalogue.concept, get_language()
 
     def label(field: str, key: str | None) -> str:
-        return value_word(field, key or NONE, catalogue, lang)
+        return value_word(field, key, catalogue, lang)
 
     overdue = is_overdue(status, today, concept.review_period_days)
     reviewed = status.reviewed.isoformat() if status.reviewed else _("status_never_reviewed")
@@ -126,19 +121,3 @@ def describe(
     for entry in status.log:
         lines += ["", *format_entry(entry, people, catalogue)]
     return visible_controls("\n".join(lines))
-
-
-def format_entry(
-    entry: LogEntry, people: dict[str, Person], catalogue: Catalogue, prefix: str = ""
-) -> list[str]:
-    """An entry as indented lines: who and when, the changes, the note."""
-    person = people.get(entry.author)
-    who = f"{person.display()} [{entry.author}]" if person else entry.author
-    head = f"  {prefix}{entry.timestamp.strftime('%Y-%m-%d %H:%M')} · {who}"
-    if entry.internal:
-        head += f" · {_('label_internal')}"
-    lines = [head]
-    lang = get_language()
-    lines += [f"    {describe_change(c, catalogue, lang)}" for c in entry.changes]
-    lines += [f"    {line}" for line in entry.text.split("\n")] if entry.is_note else []
-    return lines

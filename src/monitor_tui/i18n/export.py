@@ -74,17 +74,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unbekanntes Handlungsfeld „{value}“ (möglich: {choices})",
         "unknown field of action '{value}' (choose from: {choices})",
     ),
-    "export_unknown_office": (
-        "Unbekannte Zuständigkeit „{value}“ (möglich: {choices})",
-        "unknown office '{value}' (choose from: {choices})",
-    ),
     "export_unknown_status": (
         "Unbekannter Umsetzungsstand „{value}“ (möglich: {choices})",
         "unknown status '{value}' (choose from: {choices})",
-    ),
-    "export_bad_date": (
-        "Ungültiges Datum „{value}“ für {option} (erwartet JJJJ-MM-TT)",
-        "invalid date '{value}' for {option} (expected YYYY-MM-DD)",
     ),
     "export_bad_notes": (
         "--notes braucht eine Zahl ab 0, nicht {value}",

@@ -108,12 +108,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yes": ("ja", "yes"),
     "no": ("nein", "no"),
     "date_invalid": (
-        "Ungültiges Datum „{value}“ für {option} (Form: JJJJ-MM-TT)",
-        "invalid date '{value}' for {option} (form: YYYY-MM-DD)",
+        "Ungültiges Datum „{value}“ für {option} (JJJJ-MM-TT oder TT.MM.JJJJ)",
+        "invalid date '{value}' for {option} (YYYY-MM-DD or DD.MM.YYYY)",
     ),
     "office_unknown": (
-        "Kein eindeutiges Amt „{name}“. Ämter: {known}",
-        "no unique office '{name}'. Offices: {known}",
+        "Unbekannte Zuständigkeit „{value}“ (möglich: {choices})",
+        "unknown office '{value}' (choose from: {choices})",
+    ),
+    "office_ambiguous": (
+        "„{value}“ passt zu mehreren Zuständigkeiten: {choices}",
+        "'{value}' matches several offices: {choices}",
     ),
     "log_empty": ("Keine Einträge.", "No entries."),
 }

@@ -13,7 +13,8 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from monitor_tui.render.common import GOAL_SHADE, LABEL_SHADE, safe_colour, tint
-from monitor_tui.synopsis import Block, GoalTable, RichText, Row, Run, Synopsis, Table
+from monitor_tui.report.document import GoalTable, Row, Synopsis, Table
+from monitor_tui.report.richtext import Block, RichText, Run
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from monitor_tui.render.common import GOAL_SHADE, LABEL_SHADE, safe_colour, tint
-from monitor_tui.synopsis import Block, GoalTable, RichText, Row, Run, Synopsis, Table
+from monitor_tui.report.document import GoalTable, Row, Synopsis, Table
+from monitor_tui.report.richtext import Block, RichText, Run
 
 _CSS = f"""
 @page {{ size: A4; margin: 18mm 16mm 20mm 16mm; }}

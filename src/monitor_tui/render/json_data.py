@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from monitor_tui.model import Catalogue, Field, Goal, Measure
-from monitor_tui.synopsis import MeasureEntry, Synopsis
+from monitor_tui.report.document import MeasureEntry, Synopsis
 
 
 def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
@@ -100,6 +100,11 @@ def _measure_with_status(entry: MeasureEntry) -> dict[str, Any]:
         }
     )
     return data
+
+
+def render_synopsis(synopsis: Synopsis) -> bytes:
+    """The report as JSON (the export format)."""
+    return render_json(synopsis_document(synopsis))
 
 
 _C1_AND_DEL = re.compile("[\x7f-\x9f]")

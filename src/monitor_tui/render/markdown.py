@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from monitor_tui.synopsis import Block, GoalTable, RichText, Run, Synopsis, Table
+from monitor_tui.report.document import GoalTable, Synopsis, Table
+from monitor_tui.report.richtext import Block, RichText, Run
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
 # that can start markup inline (emphasis, code, links, images, HTML, entities, tables, strikes).

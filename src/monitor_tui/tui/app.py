@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date
 from typing import ClassVar
 
 from textual.app import App
@@ -13,13 +12,12 @@ from textual.command import CommandPalette, Provider
 from textual.screen import Screen
 
 from monitor_tui.i18n import _
-from monitor_tui.model import Catalogue
-from monitor_tui.tui.commands import MonitorCommands
+from monitor_tui.session import WorkspaceSession
+from monitor_tui.tui.palette import MonitorCommands
 from monitor_tui.tui.safe_text import one_line
 from monitor_tui.tui.screens.confirm import ConfirmScreen
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.tui.screens.note_editor import NoteEditorScreen
-from monitor_tui.workspace import Workspace
 
 
 class MonitorApp(App[None]):
@@ -42,19 +40,15 @@ class MonitorApp(App[None]):
         Binding("ctrl+c", "help_quit", show=False, system=True, id="monitor.ctrl_c"),
     ]
 
-    def __init__(
-        self, workspace: Workspace, catalogue: Catalogue, today: date | None = None
-    ) -> None:
+    def __init__(self, session: WorkspaceSession) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.catalogue = catalogue
-        self.today = today
-        self.title = one_line(catalogue.title)
+        self.session = session
+        self.title = one_line(session.catalogue.title)
         if os.environ.get("SSH_CONNECTION"):  # every frame costs a round trip over SSH
             self.animation_level = "none"
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.workspace, self.catalogue, self.today)
+        return MainScreen(self.session)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from monitor_tui.model import (
     is_overdue,
     matches,
 )
+from monitor_tui.status.wording import value_word
 
 FILTER_KINDS = ("office", "status", "assessment", "term", "overdue")
 
@@ -60,7 +61,6 @@ class Filters:
     def describe(self, catalogue: Catalogue) -> list[str]:
         """One short German (or English) phrase per active filter, for the filter bar."""
         lang = get_language()
-        concept = catalogue.concept
         parts = []
         if self.office:
             parts.append(_("tui_filter_office_active", office=self.office))
@@ -68,25 +68,17 @@ class Filters:
             parts.append(
                 _(
                     "tui_filter_status_active",
-                    label=choice_label(concept.statuses, self.status, lang),
+                    label=value_word("status", self.status, catalogue, lang),
                 )
             )
         if self.assessment:
-            label = choice_label(concept.assessments, self.assessment, lang)
+            label = value_word("assessment", self.assessment, catalogue, lang)
             parts.append(_("tui_filter_assessment_active", label=label))
         if self.term:
             parts.append(_("tui_filter_term_active", term=term_label(self.term)))
         if self.overdue:
             parts.append(_("tui_filter_overdue_active"))
         return parts
-
-
-def choice_label(vocabulary: Vocabulary, key: str | None, lang: str) -> str:
-    """The display name of `key`, or the key itself when the vocabulary no longer knows it."""
-    if not key:
-        return _("tui_value_not_set")
-    choice = vocabulary.get(key)
-    return choice.label(lang) if choice else key
 
 
 def term_label(term: str) -> str:

@@ -1,55 +1,28 @@
-"""What the export dialog needs besides Textual: the date, the filter, the run (no Textual here)."""
+"""What the export dialog needs besides Textual: the filter it carries over, the progress bar."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from monitor_tui.commands.export import FORMATS, ExportOptions, Progress, export_files
+from monitor_tui.dates import parse_date
+from monitor_tui.export import ALL, FORMATS
 from monitor_tui.i18n import _
 from monitor_tui.model import Catalogue
-from monitor_tui.notes import load_all_statuses
-from monitor_tui.problems import Problem
 from monitor_tui.tui.browse import Filters
 from monitor_tui.tui.safe_text import one_line
-from monitor_tui.workspace import Workspace
 
-FORMAT_CHOICES = ("pdf", "docx", "html", "markdown", "json", "all")
+FORMAT_CHOICES = (*(f.name for f in sorted(FORMATS, key=lambda f: f.print_rank)), ALL)
 """The dialog's choices, print first: the PDF is what most users want."""
-FORMAT_NAMES = {
-    "pdf": "PDF",
-    "docx": "DOCX",
-    "html": "HTML",
-    "markdown": "Markdown",
-    "json": "JSON",
-}
-
-_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-
-
-def formats_of(choice: str) -> tuple[str, ...]:
-    """The formats one choice of the dialog writes ("all": every format)."""
-    return FORMATS if choice == "all" else (choice,)
+FORMAT_NAMES = {f.name: f.label for f in FORMATS}
 
 
 def parse_report_date(text: str) -> date:
-    """The Berichtsstand as typed: JJJJ-MM-TT or TT.MM.JJJJ (how German staff write dates).
-
-    Raises ValueError with a message for the user.
-    """
-    value = text.strip()
+    """The Berichtsstand as typed; raises ValueError with a message for the user."""
     try:
-        german = _GERMAN_DATE.fullmatch(value)
-        if german:
-            day, month, year = (int(part) for part in german.groups())
-            return date(year, month, day)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value)
+        return parse_date(text)
     except ValueError:
-        pass
-    raise ValueError(_("tui_export_bad_date", value=one_line(value)))
+        raise ValueError(_("tui_export_bad_date", value=one_line(text.strip()))) from None
 
 
 @dataclass(frozen=True)
@@ -77,28 +50,6 @@ def transfer_filters(filters: Filters, query: str, catalogue: Catalogue) -> Filt
     return FilterTransfer(
         filters.office, filters.status, tuple(carried.describe(catalogue)), tuple(ignored)
     )
-
-
-class ExportRefused(Exception):
-    """A status file is broken: a report that silently lacks its state must not go out."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(problem) for problem in problems))
-        self.problems = problems
-
-
-def export_report(
-    workspace: Workspace,
-    catalogue: Catalogue,
-    options: ExportOptions,
-    progress: Progress | None = None,
-) -> list[Path]:
-    """Read every status fresh from disk (another session may have saved) and write the report,
-    as `monitor-tui export` does. Raises ExportRefused, SelectionError and OSError."""
-    loaded = load_all_statuses(workspace, catalogue)
-    if loaded.broken:
-        raise ExportRefused([p for problems in loaded.broken.values() for p in problems])
-    return export_files(workspace, catalogue, loaded.statuses, options, progress=progress)
 
 
 def progress_bar(done: int, count: int, width: int = 10) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -18,25 +17,22 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Static
 from textual.worker import WorkerState
 
-from monitor_tui.commands.export import ExportOptions
+from monitor_tui.export import ExportOptions, ExportRefused, export_files, formats_of
 from monitor_tui.i18n import _
-from monitor_tui.model import Catalogue
 from monitor_tui.problems import Problem
-from monitor_tui.synopsis import SelectionError
+from monitor_tui.report.build import ReportOptions
+from monitor_tui.selection import SelectionError
+from monitor_tui.session import WorkspaceSession
 from monitor_tui.tui.exporting import (
     FORMAT_CHOICES,
     FORMAT_NAMES,
-    ExportRefused,
     FilterTransfer,
-    export_report,
-    formats_of,
     parse_report_date,
     progress_bar,
 )
 from monitor_tui.tui.safe_text import visible
 from monitor_tui.tui.widgets.choice_row import ChoiceRow
 from monitor_tui.tui.widgets.state_checkbox import StateCheckbox
-from monitor_tui.workspace import Workspace
 
 Report = Callable[[str, bool], None]
 """Puts a message on the main screen's status line: (text, is_error)."""
@@ -80,18 +76,11 @@ class ExportScreen(ModalScreen[None]):
         ),
     ]
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        catalogue: Catalogue,
-        default_date: date,
-        transfer: FilterTransfer,
-        report: Report,
-    ) -> None:
+    def __init__(self, session: WorkspaceSession, transfer: FilterTransfer, report: Report) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.catalogue = catalogue
-        self.default_date = default_date
+        self.session = session
+        self.workspace = session.workspace
+        self.default_date = session.today()
         self.transfer = transfer
         self.report = report
         self.started_at = 0.0
@@ -174,12 +163,12 @@ class ExportScreen(ModalScreen[None]):
             date_input.focus()
             return None
         apply = self.apply_filter
-        return ExportOptions(
-            formats=formats_of(self.query_one(ChoiceRow).value),
+        report = ReportOptions(
             report_date=report_date,
             office=self.transfer.office if apply else None,
             status=self.transfer.status if apply else None,
         )
+        return ExportOptions(formats=formats_of(self.query_one(ChoiceRow).value), report=report)
 
     # --- running ---------------------------------------------------------------------------
 
@@ -228,7 +217,7 @@ class ExportScreen(ModalScreen[None]):
             app.call_from_thread(self.step, format_name, number, count)
 
         try:
-            paths = export_report(self.workspace, self.catalogue, options, progress)
+            paths = export_files(self.workspace, self.session.catalogue, options, progress=progress)
         except ExportRefused as refused:
             app.call_from_thread(self.refused, refused.problems)
         except SelectionError as error:

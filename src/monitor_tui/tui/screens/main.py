@@ -1,43 +1,33 @@
-"""The main screen: catalogue tree on the left, details on the right, every key of the issue."""
+"""The main screen: catalogue tree on the left, details on the right.
+
+Everything it knows about the workspace comes from the `WorkspaceSession`; it never reads or
+writes files itself.
+"""
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
 from collections.abc import Callable
-from datetime import date
 from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult, SuspendNotSupported
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static, Tree
 
-from monitor_tui.catalogue import load_catalogue
 from monitor_tui.i18n import _, get_language
-from monitor_tui.model import HORIZON_TERMS, Catalogue, MeasureStatus
-from monitor_tui.notes import (
-    NONE,
-    Conflict,
-    Edit,
-    InvalidEdit,
-    SaveResult,
-    current_login,
-    field_name,
-    load_all_statuses,
-    load_status,
-    save_edit,
-    status_path,
-    value_word,
-)
-from monitor_tui.problems import Problem, ProblemsError
-from monitor_tui.tui.browse import Filters, status_of, term_label, visible_measure_ids
+from monitor_tui.model import Catalogue, MeasureStatus
+from monitor_tui.session import SaveOutcome, WorkspaceSession
+from monitor_tui.status.edits import Conflict, Edit, edit_from_conflicts
+from monitor_tui.status.wording import field_name, value_word
+from monitor_tui.tui.browse import Filters, visible_measure_ids
+from monitor_tui.tui.editor import run_editor
 from monitor_tui.tui.exporting import transfer_filters
+from monitor_tui.tui.filter_menu import filter_kinds, filter_values
+from monitor_tui.tui.keys import MAIN_KEYS, bindings, described_keys
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.screens.conflict import ConflictRow, ConflictScreen
 from monitor_tui.tui.screens.export_dialog import ExportScreen
@@ -52,159 +42,32 @@ from monitor_tui.tui.widgets.detail import (
     measure_widgets,
 )
 from monitor_tui.tui.widgets.search_input import SearchInput
-from monitor_tui.watch import StatusFolderWatcher
-from monitor_tui.workspace import Workspace
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 """Below this the panes cannot show a measure; a message says so instead."""
 WIDE_WIDTH = 120
 """From this width on, the tree takes a share of the room instead of a fixed column."""
-KEY_NAMES = {
-    "home": "tui_keyname_home",
-    "end": "tui_keyname_end",
-    "tab": "tui_keyname_tab",
-    "esc": "tui_keyname_esc",
-    "⏎": "tui_keyname_enter",
-}
-"""Message keys of the key names for the help screen (German keyboards print "Pos1", "Ende")."""
 POLL_SECONDS = 1.0
-"""How often `status/` is checked for saves of other sessions (the issue allows 2 s)."""
+"""How often `status/` is checked for saves of other sessions: within two seconds a save of
+one person shows for everybody else."""
 
 
 class MainScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter",
-            "open",
-            _("tui_key_open_short"),
-            tooltip=_("tui_key_open"),
-            show=False,
-            id="monitor.open",
-        ),
-        Binding(
-            "tab",
-            "switch_pane",
-            _("tui_key_switch_short"),
-            tooltip=_("tui_key_switch"),
-            show=False,
-            id="monitor.switch",
-        ),
-        Binding(
-            "slash",
-            "search",
-            _("tui_key_search_short"),
-            tooltip=_("tui_key_search"),
-            id="monitor.search",
-            # Priority: the app runs it before handing on the keys typed right after "/", so a
-            # burst ("/Elternbrief" in one packet over SSH) lands in the search line.
-            priority=True,
-        ),
-        Binding(
-            "escape",
-            "clear_search",
-            _("tui_key_clear_search_short"),
-            tooltip=_("tui_key_clear_search"),
-            show=False,
-            id="monitor.clear",
-        ),
-        Binding(
-            "f",
-            "filter",
-            _("tui_key_filter_short"),
-            tooltip=_("tui_key_filter"),
-            id="monitor.filter",
-        ),
-        Binding(
-            "s",
-            "set_status",
-            _("tui_key_status_short"),
-            tooltip=_("tui_key_status"),
-            id="monitor.status",
-        ),
-        Binding(
-            "t",
-            "set_target",
-            _("tui_key_target_short"),
-            tooltip=_("tui_key_target"),
-            id="monitor.target",
-        ),
-        Binding(
-            "b",
-            "set_assessment",
-            _("tui_key_assessment_short"),
-            tooltip=_("tui_key_assessment"),
-            id="monitor.assessment",
-        ),
-        Binding(
-            "p",
-            "set_priority",
-            _("tui_key_priority_short"),
-            tooltip=_("tui_key_priority"),
-            id="monitor.priority",
-        ),
-        Binding(
-            "n", "add_note", _("tui_key_note_short"), tooltip=_("tui_key_note"), id="monitor.note"
-        ),
-        Binding(
-            "u",  # "überprüft"
-            "mark_reviewed",
-            _("tui_key_reviewed_short"),
-            tooltip=_("tui_key_reviewed"),
-            show=False,  # the footer has no room left at 80 columns; help and palette list it
-            id="monitor.reviewed",
-        ),
-        Binding(
-            "e",
-            "edit_file",
-            _("tui_key_edit_short"),
-            tooltip=_("tui_key_edit"),
-            show=False,
-            id="monitor.edit",
-        ),
-        Binding(
-            "x",
-            "export",
-            _("tui_key_export_short"),
-            tooltip=_("tui_key_export"),
-            show=False,
-            id="monitor.export",
-        ),
-        Binding(
-            "r",
-            "reload",
-            _("tui_key_reload_short"),
-            tooltip=_("tui_key_reload"),
-            show=False,
-            id="monitor.reload",
-        ),
-        Binding(
-            "question_mark",
-            "help",
-            _("tui_key_help_short"),
-            tooltip=_("tui_key_help"),
-            id="monitor.help",
-        ),
-        Binding(
-            "q", "app.quit", _("tui_key_quit_short"), tooltip=_("tui_key_quit"), id="monitor.quit"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(MAIN_KEYS)
 
-    def __init__(
-        self, workspace: Workspace, catalogue: Catalogue, today: date | None = None
-    ) -> None:
+    def __init__(self, session: WorkspaceSession) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.catalogue = catalogue
-        self.fixed_today = today
-        self.statuses: dict[str, MeasureStatus] = {}
-        self.broken: dict[str, list[Problem]] = {}
+        self.session = session
         self.query_text = ""
         self.filters = Filters()
-        self.watcher = StatusFolderWatcher(workspace.status_dir)
         self._detail_wanted: Item | None = None
         self._detail_requests = 0
         self._detail_busy = False
         self._status_names_broken_file = False
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.session.catalogue
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -230,7 +93,7 @@ class MainScreen(Screen[None]):
         return self.query_one(DetailPane)
 
     def on_mount(self) -> None:
-        self.load_statuses()
+        self.show_loaded_statuses()
         self.rebuild_tree(keep=None)
         self.set_focus(self.catalogue_tree)
         self.set_interval(POLL_SECONDS, self.poll_status_folder)
@@ -243,28 +106,30 @@ class MainScreen(Screen[None]):
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "too-small")
         self.set_class(width >= WIDE_WIDTH, "wide")
 
-    # --- loading and showing ---------------------------------------------------------------
+    # --- showing ---------------------------------------------------------------------------
 
-    def load_statuses(self) -> None:
-        loaded = load_all_statuses(self.workspace, self.catalogue)
-        self.statuses = loaded.statuses
-        self.broken = loaded.broken
-        self.catalogue_tree.broken = set(self.broken)
-        if self.broken:
+    def show_loaded_statuses(self) -> None:
+        self.catalogue_tree.broken = set(self.session.broken)
+        if self.session.broken:
             self.report_broken_files()
 
     def report_broken_files(self) -> None:
-        ids = ", ".join(sorted(self.broken))
-        self.set_status(_("tui_broken_files", count=len(self.broken), ids=ids), error=True)
+        broken = self.session.broken
+        ids = ", ".join(sorted(broken))
+        self.set_status(_("tui_broken_files", count=len(broken), ids=ids), error=True)
         self._status_names_broken_file = True
+
+    def visible_ids(self) -> set[str]:
+        session = self.session
+        return visible_measure_ids(
+            self.catalogue, session.statuses, self.query_text, self.filters, session.today()
+        )
 
     def rebuild_tree(self, keep: Item | None) -> None:
         searching = bool(self.query_text.strip())
-        shown = visible_measure_ids(
-            self.catalogue, self.statuses, self.query_text, self.filters, self.current_day()
-        )
+        shown = self.visible_ids()
         self.catalogue_tree.rebuild(
-            self.statuses, shown, expand_all=searching or self.filters.active(), keep=keep
+            self.session.statuses, shown, expand_all=searching or self.filters.active(), keep=keep
         )
         self.update_filter_bar(len(shown))
         self.call_after_refresh(self.show_selection)
@@ -295,7 +160,7 @@ class MainScreen(Screen[None]):
         self._status_names_broken_file = False
 
     def report_broken_file(self, measure_id: str) -> None:
-        problem = self.broken[measure_id][0]
+        problem = self.session.broken[measure_id][0]
         self.set_status(_("tui_broken_file", id=measure_id, problem=problem), error=True)
         self._status_names_broken_file = True
 
@@ -327,62 +192,51 @@ class MainScreen(Screen[None]):
     def detail_widgets(self, item: Item | None) -> list[Widget]:
         if item is None:
             return [Static(Content(_("tui_nothing_selected")), classes="dim")]
+        session = self.session
         if item.kind == "field":
             field = self.catalogue.field(item.id)
-            return field_widgets(self.catalogue, field, self.statuses, self.broken) if field else []
+            if field is None:
+                return []
+            return field_widgets(self.catalogue, field, session.statuses, session.broken)
         if item.kind == "goal":
             goal = self.catalogue.goal(item.id)
-            return goal_widgets(self.catalogue, goal, self.statuses, self.broken) if goal else []
+            if goal is None:
+                return []
+            return goal_widgets(self.catalogue, goal, session.statuses, session.broken)
         measure = self.catalogue.measure(item.id)
         if measure is None:
             return []
-        problems = self.broken.get(item.id)
+        problems = session.broken.get(item.id)
         if problems:
             self.report_broken_file(item.id)
-        status = status_of(self.statuses, item.id)
-        return measure_widgets(self.catalogue, measure, status, problems, self.current_day())
+        status = session.status_of(item.id)
+        return measure_widgets(self.catalogue, measure, status, problems, session.today())
 
     def refresh_after_change(self) -> None:
         """New symbols, roll-ups and details after a save or a reload of single files."""
-        self.catalogue_tree.broken = set(self.broken)
+        self.catalogue_tree.broken = set(self.session.broken)
         if self.filters.active():  # a changed status can move a measure in or out of view
             self.rebuild_tree(keep=self.catalogue_tree.selected_item)
         else:
-            self.catalogue_tree.refresh_labels(self.statuses)
+            self.catalogue_tree.refresh_labels(self.session.statuses)
         self.show_item(self.catalogue_tree.selected_item)
 
     # --- watching other sessions -----------------------------------------------------------
 
     def poll_status_folder(self) -> None:
-        changed = {mid for mid in self.watcher.changed() if self.catalogue.measure(mid)}
-        if not changed:
+        result = self.session.poll()
+        if not result.changed:
             return
-        was_broken = set(self.broken)
-        for measure_id in changed:
-            self.reload_measure(measure_id)
-        repaired = sorted(was_broken - set(self.broken))
-        if repaired and self._status_names_broken_file:
-            self.replace_broken_file_message(repaired)
+        if result.repaired and self._status_names_broken_file:
+            self.replace_broken_file_message(list(result.repaired))
         self.refresh_after_change()
 
     def replace_broken_file_message(self, repaired: list[str]) -> None:
         """A repaired file must not stay reported as broken on the status line."""
-        if self.broken:
+        if self.session.broken:
             self.report_broken_files()
         else:
             self.set_status(_("tui_file_reread", id=", ".join(repaired)))
-
-    def reload_measure(self, measure_id: str) -> None:
-        try:
-            self.statuses[measure_id] = load_status(self.workspace, self.catalogue, measure_id)
-            self.broken.pop(measure_id, None)
-        except ProblemsError as error:
-            self.broken[measure_id] = error.problems
-            self.statuses.pop(measure_id, None)
-        except OSError as error:
-            self.broken[measure_id] = [
-                Problem(status_path(self.workspace, measure_id), 0, str(error.strerror or error))
-            ]
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -440,9 +294,7 @@ class MainScreen(Screen[None]):
         """
         self.query_one("#search", Input).display = False
         self.query_text = value
-        shown = visible_measure_ids(
-            self.catalogue, self.statuses, self.query_text, self.filters, self.current_day()
-        )
+        shown = self.visible_ids()
         first = next((m.id for m in self.catalogue.measures() if m.id in shown), None)
         keep = Item("measure", first) if first else None
         self.rebuild_tree(keep=keep)
@@ -468,28 +320,9 @@ class MainScreen(Screen[None]):
         search.display = False
 
     def action_filter(self) -> None:
-        lang = get_language()
-        concept = self.catalogue.concept
-        kinds = [
-            PickerEntry.plain("office", _("tui_filter_by_office")),
-            PickerEntry.plain("status", _("tui_filter_by_status")),
-            PickerEntry.plain("assessment", _("tui_filter_by_assessment")),
-            PickerEntry.plain("term", _("tui_filter_by_term")),
-            PickerEntry.plain(
-                "overdue",
-                _("tui_filter_by_overdue_off" if self.filters.overdue else "tui_filter_by_overdue"),
-            ),
-            PickerEntry.plain("clear", _("tui_filter_clear")),
-        ]
-        any_value = PickerEntry.plain("", _("tui_filter_any"))
-        values: dict[str, list[PickerEntry]] = {
-            "office": [any_value]
-            + [PickerEntry.plain(o, one_line(o)) for o in self.catalogue.offices()],
-            "status": [any_value] + [PickerEntry.of_choice(c, lang) for c in concept.statuses],
-            "assessment": [any_value]
-            + [PickerEntry.of_choice(c, lang) for c in concept.assessments],
-            "term": [any_value] + [PickerEntry.plain(t, term_label(t)) for t in HORIZON_TERMS],
-        }
+        def value_chosen(kind: str, value: str | None) -> None:
+            if value is not None:
+                self.set_filters(self.filters.with_value(kind, value))
 
         def kind_chosen(kind: str | None) -> None:
             if kind is None:
@@ -502,17 +335,13 @@ class MainScreen(Screen[None]):
                 )
             else:
                 current = getattr(self.filters, kind) or ""
-                title = _(f"tui_filter_by_{kind}")
-                self.app.push_screen(
-                    PickerScreen(title, values[kind], current),
-                    lambda value: (
-                        None
-                        if value is None
-                        else self.set_filters(self.filters.with_value(kind, value))
-                    ),
+                picker = PickerScreen(
+                    _(f"tui_filter_by_{kind}"), filter_values(self.catalogue, kind), current
                 )
+                self.app.push_screen(picker, lambda value: value_chosen(kind, value))
 
-        self.app.push_screen(PickerScreen(_("tui_filter_title"), kinds), kind_chosen)
+        picker = PickerScreen(_("tui_filter_title"), filter_kinds(self.filters))
+        self.app.push_screen(picker, kind_chosen)
 
     def set_filters(self, filters: Filters) -> None:
         self.filters = filters
@@ -525,10 +354,14 @@ class MainScreen(Screen[None]):
         if item is None or item.kind != "measure":
             self.set_status(_("tui_select_measure_first"), error=True)
             return None
-        if item.id in self.broken:
+        if item.id in self.session.broken:
             self.report_broken_file(item.id)
             return None
         return item.id
+
+    def selected_status(self) -> MeasureStatus | None:
+        item = self.catalogue_tree.selected_item
+        return self.session.status_of(item.id) if item else None
 
     def pick_and_save(
         self,
@@ -540,7 +373,7 @@ class MainScreen(Screen[None]):
         measure_id = self.selected_measure_id()
         if measure_id is None:
             return
-        base = status_of(self.statuses, measure_id)
+        base = self.session.status_of(measure_id)
 
         def chosen(key: str | None) -> None:
             if key is not None:
@@ -548,34 +381,43 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(PickerScreen(title.format(id=measure_id), entries, current), chosen)
 
+    def choice_entries(self, name: str, with_unset: bool) -> list[PickerEntry]:
+        concept, lang = self.catalogue.concept, get_language()
+        vocabulary = {
+            "status": concept.statuses,
+            "assessment": concept.assessments,
+            "priority": concept.priorities,
+        }[name]
+        entries = [PickerEntry.of_choice(choice, lang) for choice in vocabulary]
+        if with_unset:
+            entries.append(PickerEntry.plain("", _("tui_value_not_set")))
+        return entries
+
     def action_set_status(self) -> None:
-        item = self.catalogue_tree.selected_item
-        current = status_of(self.statuses, item.id).status if item else None
-        entries = [
-            PickerEntry.of_choice(c, get_language()) for c in self.catalogue.concept.statuses
-        ]
-        self.pick_and_save(_("tui_pick_status"), entries, current, lambda key: Edit(status=key))
+        status = self.selected_status()
+        self.pick_and_save(
+            _("tui_pick_status"),
+            self.choice_entries("status", with_unset=False),
+            status.status if status else None,
+            lambda key: Edit(status=key),
+        )
 
     def action_set_assessment(self) -> None:
-        item = self.catalogue_tree.selected_item
-        current = status_of(self.statuses, item.id).assessment if item else None
-        entries = [
-            PickerEntry.of_choice(c, get_language()) for c in self.catalogue.concept.assessments
-        ]
-        entries.append(PickerEntry.plain("", _("tui_value_not_set")))
+        status = self.selected_status()
         self.pick_and_save(
-            _("tui_pick_assessment"), entries, current or "", lambda key: Edit(assessment=key)
+            _("tui_pick_assessment"),
+            self.choice_entries("assessment", with_unset=True),
+            (status.assessment if status else None) or "",
+            lambda key: Edit(assessment=key),
         )
 
     def action_set_priority(self) -> None:
-        item = self.catalogue_tree.selected_item
-        current = status_of(self.statuses, item.id).priority if item else None
-        entries = [
-            PickerEntry.of_choice(c, get_language()) for c in self.catalogue.concept.priorities
-        ]
-        entries.append(PickerEntry.plain("", _("tui_value_not_set")))
+        status = self.selected_status()
         self.pick_and_save(
-            _("tui_pick_priority"), entries, current or "", lambda key: Edit(priority=key)
+            _("tui_pick_priority"),
+            self.choice_entries("priority", with_unset=True),
+            (status.priority if status else None) or "",
+            lambda key: Edit(priority=key),
         )
 
     def action_set_target(self) -> None:
@@ -588,10 +430,7 @@ class MainScreen(Screen[None]):
             return
         lang = get_language()
         states = self.catalogue.concept.target_states
-        status = status_of(self.statuses, measure.id)
-
-        def state_entries() -> list[PickerEntry]:
-            return [PickerEntry.of_choice(c, lang) for c in states]
+        status = self.session.status_of(measure.id)
 
         def pick_state(target_key: str | None) -> None:
             target = measure.target(target_key) if target_key else None
@@ -600,7 +439,7 @@ class MainScreen(Screen[None]):
             title = _("tui_pick_target_state", id=measure.id, target=one_line(target.label))
             self.pick_and_save(
                 title,
-                state_entries(),
+                [PickerEntry.of_choice(c, lang) for c in states],
                 status.target_state(target, states.default.key),
                 lambda key: Edit(targets={target.key: key}),
             )
@@ -624,11 +463,12 @@ class MainScreen(Screen[None]):
         measure_id = self.selected_measure_id()
         if measure_id is None:
             return
-        day = self.current_day()
-        error = self.save(measure_id, Edit(reviewed=day), status_of(self.statuses, measure_id))
+        day = self.session.today()
+        error = self.save(measure_id, Edit(reviewed=day), self.session.status_of(measure_id))
         if error is None and self.app.screen is self:  # not when a conflict dialog opened
+            login = self.session.login
             self.set_status(
-                _("tui_reviewed_saved", id=measure_id, day=day.isoformat(), login=current_login())
+                _("tui_reviewed_saved", id=measure_id, day=day.isoformat(), login=login)
             )
 
     def action_add_note(self) -> None:
@@ -637,47 +477,33 @@ class MainScreen(Screen[None]):
             return
 
         def save_note(text: str, internal: bool) -> str | None:
-            return self.save(
-                measure_id, Edit(note=text, internal=internal), status_of(self.statuses, measure_id)
-            )
+            edit = Edit(note=text, internal=internal)
+            return self.save(measure_id, edit, self.session.status_of(measure_id))
 
         self.app.push_screen(NoteEditorScreen(measure_id, save_note))
 
     def save(self, measure_id: str, edit: Edit, base: MeasureStatus | None) -> str | None:
-        """Save through notes.save_edit, as the CLI does; returns an error message or None."""
-        try:
-            result = save_edit(
-                self.workspace, self.catalogue, measure_id, edit, current_login(), base=base
-            )
-        except ProblemsError as error:
-            self.broken[measure_id] = error.problems
-            message = _(
-                "tui_save_failed", id=measure_id, reason=error.problems[0] if error.problems else ""
-            )
-        except InvalidEdit as error:
-            message = _("tui_save_failed", id=measure_id, reason=error)
-        except OSError as error:
-            message = _("tui_save_failed", id=measure_id, reason=error.strerror or error)
-        else:
-            self.statuses[measure_id] = result.status
-            self.broken.pop(measure_id, None)
-            self.refresh_after_change()
-            if result.conflicts:
-                self.resolve_conflicts(measure_id, result)
-            else:
-                self.set_status(_("tui_saved", id=measure_id, login=current_login()))
-            return None
-        self.set_status(message, error=True)
+        """Save through the session, as the CLI does; returns an error message or None."""
+        outcome = self.session.save(measure_id, edit, base)
         self.refresh_after_change()
-        return message
+        if outcome.kind == "error":
+            message = _("tui_save_failed", id=measure_id, reason=outcome.reason)
+            self.set_status(message, error=True)
+            return message
+        if outcome.kind == "conflict":
+            self.resolve_conflicts(outcome)
+        else:
+            self.set_status(_("tui_saved", id=measure_id, login=self.session.login))
+        return None
 
-    def resolve_conflicts(self, measure_id: str, result: SaveResult) -> None:
-        rows = [self.conflict_row(conflict) for conflict in result.conflicts]
+    def resolve_conflicts(self, outcome: SaveOutcome) -> None:
+        measure_id = outcome.measure_id
+        rows = [self.conflict_row(conflict) for conflict in outcome.conflicts]
         self.set_status(_("tui_conflict_status", id=measure_id), error=True)
 
         def chosen(mine: bool | None) -> None:
             if mine:
-                self.save(measure_id, edit_from_conflicts(result.conflicts), result.status)
+                self.save(measure_id, edit_from_conflicts(outcome.conflicts), outcome.status)
             else:
                 self.set_status(_("tui_conflict_kept_theirs", id=measure_id))
 
@@ -697,29 +523,21 @@ class MainScreen(Screen[None]):
         measure_id = self.selected_measure_id_even_if_broken()
         if measure_id is None:
             return
-        path = status_path(self.workspace, measure_id)
-        if not path.exists():
+        path = self.session.status_file(measure_id)
+        if path is None:
             self.set_status(_("tui_no_file_yet", id=measure_id), error=True)
             return
         try:
-            command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
-            self.run_editor([*command, str(path)])
+            run_editor(self.app, path)
         except (OSError, SuspendNotSupported, ValueError) as error:  # ValueError: bad quoting
             self.set_status(
                 _("tui_editor_failed", reason=getattr(error, "strerror", None) or error), error=True
             )
             return
-        self.reload_measure(measure_id)
+        self.session.reload_measure(measure_id)
         self.refresh_after_change()
-        if measure_id not in self.broken:
+        if measure_id not in self.session.broken:
             self.set_status(_("tui_file_reread", id=measure_id))
-
-    def run_editor(self, command: list[str]) -> None:
-        if self.app.is_headless:  # tests: there is no terminal to hand over
-            subprocess.run(command, check=False)
-            return
-        with self.app.suspend():
-            subprocess.run(command, check=False)
 
     def selected_measure_id_even_if_broken(self) -> str | None:
         """`e` must also work on a broken file: the editor is how one repairs it."""
@@ -731,76 +549,24 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         transfer = transfer_filters(self.filters, self.query_text, self.catalogue)
-        dialog = ExportScreen(
-            self.workspace, self.catalogue, self.current_day(), transfer, self.set_status
-        )
-        self.app.push_screen(dialog)
-
-    def current_day(self) -> date:
-        """Today, unless the app was started with a fixed day (tests); read at each use, since
-        the app may run past midnight."""
-        return self.fixed_today or date.today()
+        self.app.push_screen(ExportScreen(self.session, transfer, self.set_status))
 
     def action_reload(self) -> None:
-        try:
-            catalogue = load_catalogue(self.workspace.catalogue_dir)
-        except ProblemsError as error:
-            self.set_status(
-                _("tui_catalogue_broken", problem=error.problems[0] if error.problems else ""),
-                error=True,
-            )
+        problems = self.session.reload()
+        if problems:
+            self.set_status(_("tui_catalogue_broken", problem=problems[0]), error=True)
             return
         keep = self.catalogue_tree.selected_item
-        self.catalogue = catalogue
-        self.catalogue_tree.catalogue = catalogue
-        self.load_statuses()
-        self.watcher = StatusFolderWatcher(self.workspace.status_dir)
+        self.catalogue_tree.catalogue = self.catalogue
+        self.show_loaded_statuses()
         self.rebuild_tree(keep=keep)
-        if not self.broken:
+        if not self.session.broken:
             self.set_status(_("tui_reloaded"))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.help_rows()))
 
     def help_rows(self) -> list[HelpRow]:
-        """Every key with an id, merged by id ("↓ / j"), read from the live bindings."""
-        keys: dict[str, list[str]] = {}
-        descriptions: dict[str, str] = {}
+        """Every key of the tree, the details, this screen and the app, merged by command."""
         nodes = (self.catalogue_tree, self.detail, self, self.app)
-        for node in nodes:
-            for bindings in node._bindings.key_to_bindings.values():
-                for binding in bindings:
-                    if binding.id is None or not binding.id.startswith("monitor."):
-                        continue
-                    if not (binding.tooltip or binding.description):
-                        continue  # ctrl+c: only there to say how to quit
-                    display = self.app.get_key_display(binding)
-                    display = _(KEY_NAMES[display]) if display in KEY_NAMES else display
-                    keys.setdefault(binding.id, [])
-                    if display not in keys[binding.id]:
-                        keys[binding.id].append(display)
-                    descriptions[binding.id] = binding.tooltip or binding.description
-        rows = [(" / ".join(keys[binding_id]), descriptions[binding_id]) for binding_id in keys]
-        return rows
-
-
-def edit_from_conflicts(conflicts: tuple[Conflict, ...]) -> Edit:
-    """An edit that writes "mine" for each conflicting field (after the user chose so)."""
-    values: dict[str, str | None] = {}
-    targets: dict[str, str] = {}
-    reviewed: date | None = None
-    for conflict in conflicts:
-        mine = "" if conflict.mine == NONE else conflict.mine
-        if conflict.field.startswith("target:"):
-            targets[conflict.field.removeprefix("target:")] = mine
-        elif conflict.field == "reviewed":
-            reviewed = date.fromisoformat(mine) if mine else None
-        else:
-            values[conflict.field] = mine
-    return Edit(
-        status=values.get("status"),
-        assessment=values.get("assessment"),
-        priority=values.get("priority"),
-        reviewed=reviewed,
-        targets=targets,
-    )
+        return [(" / ".join(k.keys), k.description) for k in described_keys(self.app, nodes)]

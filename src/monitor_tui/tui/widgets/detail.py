@@ -24,8 +24,8 @@ from monitor_tui.model import (
     indicator_fulfilled,
     is_overdue,
 )
-from monitor_tui.notes import describe_change
 from monitor_tui.problems import Problem
+from monitor_tui.status.wording import describe_change
 from monitor_tui.tui.browse import rollup, status_of
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.widgets.safe_markdown import SafeMarkdown

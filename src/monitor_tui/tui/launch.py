@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from monitor_tui.catalogue import load_catalogue
 from monitor_tui.i18n import _
 from monitor_tui.problems import ProblemsError
+from monitor_tui.session import WorkspaceSession
 from monitor_tui.workspace import Workspace
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     """Check the catalogue first, so that its problems reach the shell as `path:line: message`."""
     try:
-        catalogue = load_catalogue(workspace.catalogue_dir)
+        session = WorkspaceSession.open(workspace)
     except ProblemsError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -23,5 +23,5 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     # Imported here: the bindings' texts are translated at import, after --lang was applied.
     from monitor_tui.tui.app import MonitorApp
 
-    MonitorApp(workspace, catalogue).run()
+    MonitorApp(session).run()
     return 0

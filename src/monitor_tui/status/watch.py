@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from monitor_tui.status.paths import measure_id_of
+
 FileStamp = tuple[int, int, int]
 """(modification time in ns, size, inode): an atomic rename changes at least the inode."""
 
@@ -21,13 +23,14 @@ def scan_status_folder(folder: Path) -> dict[str, FileStamp]:
     except OSError:
         return stamps
     for entry in entries:
-        if not entry.name.endswith(".md") or entry.name.startswith("."):
+        measure_id = measure_id_of(entry.name)
+        if measure_id is None:
             continue
         try:
             info = entry.stat()
         except OSError:  # removed between listing and stat
             continue
-        stamps[entry.name[: -len(".md")]] = (info.st_mtime_ns, info.st_size, info.st_ino)
+        stamps[measure_id] = (info.st_mtime_ns, info.st_size, info.st_ino)
     return stamps
 
 

@@ -10,6 +10,7 @@ from textual.content import Content
 from monitor_tui.i18n import _
 from monitor_tui.model import fold_for_search, matches
 from monitor_tui.tui.browse import short_title
+from monitor_tui.tui.keys import described_keys
 from monitor_tui.tui.safe_text import one_line
 from monitor_tui.tui.screens.main import MainScreen
 
@@ -22,19 +23,15 @@ class MonitorCommands(Provider):
         return screen if isinstance(screen, MainScreen) else None
 
     def _actions(self) -> list[tuple[str, str, str]]:
-        """(name, action, key) of every main-screen binding."""
+        """(name, action, keys) of every main-screen binding, with the long wording of the help:
+        the palette has room and no context."""
         screen = self._main_screen()
         if screen is None:
             return []
-        found: dict[str, tuple[str, str, str]] = {}
-        for bindings in screen._bindings.key_to_bindings.values():
-            for binding in bindings:
-                if binding.id and binding.id.startswith("monitor.") and binding.id not in found:
-                    key = self.app.get_key_display(binding)
-                    # the long wording, as in the help: the palette has room and no context
-                    name = binding.tooltip or binding.description
-                    found[binding.id] = (name, binding.action, key)
-        return list(found.values())
+        return [
+            (key.description, key.action, " / ".join(key.keys))
+            for key in described_keys(self.app, [screen])
+        ]
 
     def _go_to_entries(self) -> list[tuple[str, str, str]]:
         """(label, measure id, searchable query target) for every measure."""

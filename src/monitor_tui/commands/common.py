@@ -1,0 +1,54 @@
+"""What the commands share: printing problems and messages, loading the catalogue, log lines."""
+
+from __future__ import annotations
+
+import sys
+
+from monitor_tui.catalogue import load_catalogue
+from monitor_tui.i18n import _, get_language
+from monitor_tui.model import Catalogue, LogEntry
+from monitor_tui.people import Person
+from monitor_tui.problems import Problem, ProblemsError
+from monitor_tui.status.wording import describe_change
+from monitor_tui.workspace import Workspace
+
+USAGE_ERROR = 2
+"""Exit code for bad input on the command line, as argparse uses it."""
+
+
+def report_problems(problems: list[Problem]) -> int:
+    """Print each problem as `path:line: message` on stderr; exit code 1."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1
+
+
+def load_catalogue_or_report(workspace: Workspace) -> Catalogue | None:
+    """The workspace's catalogue, or None after its problems were printed."""
+    try:
+        return load_catalogue(workspace.catalogue_dir)
+    except ProblemsError as error:
+        report_problems(error.problems)
+        return None
+
+
+def fail(message: str, code: int = 1) -> int:
+    """Print a message for the user on stderr and return the exit code."""
+    print(f"monitor-tui: {message}", file=sys.stderr)
+    return code
+
+
+def format_entry(
+    entry: LogEntry, people: dict[str, Person], catalogue: Catalogue, prefix: str = ""
+) -> list[str]:
+    """A log entry as indented lines: who and when, the changes, the note."""
+    person = people.get(entry.author)
+    who = f"{person.display()} [{entry.author}]" if person else entry.author
+    head = f"  {prefix}{entry.timestamp.strftime('%Y-%m-%d %H:%M')} · {who}"
+    if entry.internal:
+        head += f" · {_('label_internal')}"
+    lines = [head]
+    lang = get_language()
+    lines += [f"    {describe_change(c, catalogue, lang)}" for c in entry.changes]
+    lines += [f"    {line}" for line in entry.text.split("\n")] if entry.is_note else []
+    return lines

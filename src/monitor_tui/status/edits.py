@@ -1,0 +1,141 @@
+"""What a user changes on a measure, how it is checked, and how it meets another session's save.
+
+Pure functions: no files. Values are compared as they are written in change lines, where an
+unset value is `model.UNSET` ("—").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from monitor_tui.i18n import _
+from monitor_tui.model import UNSET, Catalogue, Change, Measure, MeasureStatus, Vocabulary
+from monitor_tui.status.wording import field_label
+
+
+class InvalidEdit(ValueError):
+    """An edit names an unknown value; the message (German or English) lists the valid ones."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change a user makes. None (or empty) leaves a field as it is."""
+
+    status: str | None = None
+    targets: Mapping[str, str] = field(default_factory=dict)
+    """Target key ("kurz", "mittel-lang") or a term it covers → target state."""
+    assessment: str | None = None
+    """An assessment key; "" clears it."""
+    priority: str | None = None
+    """A priority key; "" clears it."""
+    reviewed: date | None = None
+    note: str = ""
+    internal: bool = False
+
+    @property
+    def has_note(self) -> bool:
+        return bool(self.note.strip())
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Another session changed `field` from `base` to `theirs`; this edit wanted `mine`."""
+
+    field: str
+    base: str
+    theirs: str
+    mine: str
+
+
+def validated_changes(edit: Edit, measure: Measure, catalogue: Catalogue) -> dict[str, str]:
+    """Field name → new value (as written in files), after checking every value.
+
+    Raises InvalidEdit naming the valid values.
+    """
+    concept = catalogue.concept
+    wanted: dict[str, str] = {}
+
+    def check(option: str, value: str, vocabulary: Vocabulary, may_clear: bool) -> str:
+        if (value == "" and may_clear) or vocabulary.get(value) is not None:
+            return value or UNSET
+        known = ", ".join(vocabulary.keys())
+        raise InvalidEdit(_("value_unknown", value=value, key=field_label(option), known=known))
+
+    if edit.status is not None:
+        wanted["status"] = check("status", edit.status, concept.statuses, may_clear=False)
+    if edit.assessment is not None:
+        wanted["assessment"] = check("assessment", edit.assessment, concept.assessments, True)
+    if edit.priority is not None:
+        wanted["priority"] = check("priority", edit.priority, concept.priorities, True)
+    if edit.reviewed is not None:
+        wanted["reviewed"] = edit.reviewed.isoformat()
+    for key, state in edit.targets.items():
+        target = measure.target(key)
+        if target is None:
+            known = ", ".join(t.key for t in measure.targets)
+            raise InvalidEdit(_("status_target_unknown", key=key, known=known))
+        wanted[f"target:{target.key}"] = check(target.key, state, concept.target_states, False)
+    return wanted
+
+
+def value_of(status: MeasureStatus, name: str, default_target: str) -> str:
+    """A state field's value as written in change lines ("—" when unset)."""
+    if name.startswith("target:"):
+        return status.targets.get(name.removeprefix("target:"), default_target)
+    value = getattr(status, name)
+    if value is None:
+        return UNSET
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def find_conflicts(
+    wanted: Mapping[str, str], base: MeasureStatus, current: MeasureStatus, default_target: str
+) -> list[Conflict]:
+    """Fields this edit sets that the other side changed to something else since `base`."""
+    if current.rev == base.rev and current.stamp == base.stamp:
+        return []
+    conflicts = []
+    for name, mine in wanted.items():
+        before = value_of(base, name, default_target)
+        theirs = value_of(current, name, default_target)
+        if theirs != before and theirs != mine:
+            conflicts.append(Conflict(name, before, theirs, mine))
+    return conflicts
+
+
+def changes_to_write(
+    wanted: Mapping[str, str],
+    current: MeasureStatus,
+    refused: set[str],
+    default_target: str,
+) -> list[Change]:
+    """The change lines of a save: every wanted field that differs and was not refused."""
+    return [
+        Change(name, old, new)
+        for name, new in wanted.items()
+        if name not in refused and (old := value_of(current, name, default_target)) != new
+    ]
+
+
+def edit_from_conflicts(conflicts: tuple[Conflict, ...]) -> Edit:
+    """An edit that writes "mine" for each conflicting field (after the user chose so)."""
+    values: dict[str, str | None] = {}
+    targets: dict[str, str] = {}
+    reviewed: date | None = None
+    for conflict in conflicts:
+        mine = "" if conflict.mine == UNSET else conflict.mine
+        if conflict.field.startswith("target:"):
+            targets[conflict.field.removeprefix("target:")] = mine
+        elif conflict.field == "reviewed":
+            reviewed = date.fromisoformat(mine) if mine else None
+        else:
+            values[conflict.field] = mine
+    return Edit(
+        status=values.get("status"),
+        assessment=values.get("assessment"),
+        priority=values.get("priority"),
+        reviewed=reviewed,
+        targets=targets,
+    )

@@ -1,0 +1,302 @@
+"""The file format of `status/<id>.md`: parse and render, pure (text in, objects out).
+
+A file is TOML front matter between `+++` lines (the current state, edited with tomlkit so that
+comments and layout survive) followed by an append-only log, newest entry first:
+
+    ## 2026-11-27T10:15:00+01:00 · anna
+    - status: in-umsetzung → umgesetzt
+
+    ~~~
+    The note, byte for byte, inside a fence longer than any run of ~ in it.
+    ~~~
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+import tomlkit.items
+
+from monitor_tui.i18n import _
+from monitor_tui.model import (
+    UNSET,
+    Catalogue,
+    Change,
+    LogEntry,
+    Measure,
+    MeasureStatus,
+    Vocabulary,
+)
+from monitor_tui.problems import LineIndex, Problem, ProblemsError, toml_error_problem
+from monitor_tui.status.wording import field_label
+
+FRONT_MATTER = "+++"
+FRONT_KEYS = {"measure", "rev", "status", "assessment", "priority", "reviewed", "targets"}
+_HEADER = re.compile(r"^## (?P<time>\S+) · (?P<author>\S+)(?P<internal> · intern)?[ \t]*$")
+_CHANGE = re.compile(r"^- (?P<field>[a-z:.\-]+): (?P<old>.*?) → (?P<new>.*?)[ \t]*$")
+_FENCE = re.compile(r"^(~{3,})[ \t]*$")
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+
+def split_front_matter(path: Path, text: str) -> tuple[str, str, int]:
+    """(front matter, body, line number where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip("\r") != FRONT_MATTER:
+        raise ProblemsError([Problem(path, 1, _("status_no_front_matter"))])
+    for number in range(1, len(lines)):
+        if lines[number].rstrip("\r") == FRONT_MATTER:
+            front = "\n".join(lines[1:number])
+            body = "\n".join(lines[number + 1 :])
+            return front, body, number + 2
+    raise ProblemsError([Problem(path, 1, _("status_front_matter_open"))])
+
+
+def parse_status(
+    path: Path, text: str, measure: Measure, catalogue: Catalogue, stamp: str = ""
+) -> MeasureStatus:
+    """The status a file's text holds; every problem is raised at once, as `path:line: message`.
+
+    `path` only names the file in messages.
+    """
+    front, body, body_line = split_front_matter(path, text)
+    problems: list[Problem] = []
+    try:
+        data = tomllib.loads(front)  # reading is tomllib's job (fast); tomlkit only writes
+    except tomllib.TOMLDecodeError as error:
+        raise ProblemsError([toml_error_problem(path, front, error, line_offset=1)]) from error
+    lines = LineIndex(front, line_offset=1)
+    status = _state_from_front_matter(path, data, lines, measure, catalogue, problems)
+    log = _parse_log(path, body, body_line, problems)
+    if problems:
+        raise ProblemsError(problems)
+    return replace(status, log=tuple(log), stamp=stamp)
+
+
+def _state_from_front_matter(
+    path: Path,
+    data: dict[str, Any],
+    lines: LineIndex,
+    measure: Measure,
+    catalogue: Catalogue,
+    problems: list[Problem],
+) -> MeasureStatus:
+    concept = catalogue.concept
+
+    def report(key: str, message: str, header: str | None = None) -> None:
+        problems.append(Problem(path, lines.key(header, 0, key), message))
+
+    for key in data:
+        if key not in FRONT_KEYS:
+            report(key, _("key_unknown", key=key))
+    if data.get("measure", measure.id) != measure.id:
+        report("measure", _("status_wrong_measure", found=data.get("measure"), id=measure.id))
+    rev = data.get("rev", 0)
+    if not isinstance(rev, int) or isinstance(rev, bool) or rev < 0:
+        report("rev", _("key_not_positive_int", key="rev"))
+        rev = 0
+
+    def choice(key: str, vocabulary: Vocabulary, required: bool) -> str | None:
+        value = data.get(key)
+        if value is None and not required:
+            return None
+        if value is None:
+            return vocabulary.default.key
+        if not isinstance(value, str) or vocabulary.get(value) is None:
+            known = ", ".join(vocabulary.keys())
+            report(key, _("value_unknown", value=value, key=field_label(key), known=known))
+            return vocabulary.default.key if required else None
+        return value
+
+    reviewed = data.get("reviewed")
+    if reviewed is not None and (not isinstance(reviewed, date) or isinstance(reviewed, datetime)):
+        report("reviewed", _("status_reviewed_not_date"))
+        reviewed = None
+    targets: dict[str, str] = {}
+    raw_targets = data.get("targets", {})
+    if not isinstance(raw_targets, dict):
+        report("targets", _("status_targets_not_table"))
+        raw_targets = {}
+    states = concept.target_states
+    for key, value in raw_targets.items():
+        target = measure.target(key)
+        if target is None or target.key != key:  # a term alone ("lang") is not a stored key
+            known = ", ".join(t.key for t in measure.targets)
+            report(key, _("status_target_unknown", key=key, known=known), "targets")
+        elif not isinstance(value, str) or states.get(value) is None:
+            known = ", ".join(states.keys())
+            message = _("value_unknown", value=value, key=field_label(key), known=known)
+            report(key, message, "targets")
+        else:
+            targets[key] = value
+    return MeasureStatus(
+        measure_id=measure.id,
+        status=choice("status", concept.statuses, required=True) or concept.statuses.default.key,
+        targets=targets,
+        assessment=choice("assessment", concept.assessments, required=False),
+        priority=choice("priority", concept.priorities, required=False),
+        reviewed=reviewed,
+        rev=rev,
+    )
+
+
+def _parse_log(path: Path, body: str, first_line: int, problems: list[Problem]) -> list[LogEntry]:
+    """The entries of the body in file order (newest first, as written)."""
+    lines = body.split("\n")
+    entries: list[LogEntry] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            index += 1
+            continue
+        header = _HEADER.match(line)
+        if header is None:
+            problems.append(Problem(path, first_line + index, _("status_log_expected_entry")))
+            return entries
+        entry, index = _parse_entry(path, lines, index, first_line, header, problems)
+        if entry is None:
+            return entries
+        entries.append(entry)
+    return entries
+
+
+def _parse_entry(
+    path: Path,
+    lines: list[str],
+    start: int,
+    first_line: int,
+    header: re.Match[str],
+    problems: list[Problem],
+) -> tuple[LogEntry | None, int]:
+    """One entry from its `## time · author` line up to the next one; (entry, next index)."""
+    try:
+        timestamp = datetime.fromisoformat(header["time"])
+    except ValueError:
+        timestamp = None
+    if timestamp is None or timestamp.tzinfo is None:
+        problems.append(
+            Problem(path, first_line + start, _("status_bad_timestamp", value=header["time"]))
+        )
+        return None, len(lines)
+    changes: list[Change] = []
+    text_lines: list[str] = []
+    index = start + 1
+    while index < len(lines):
+        line = lines[index]
+        fence = _FENCE.match(line)
+        if fence and not text_lines:
+            closing = _find_closing_fence(lines, index + 1, fence.group(1))
+            if closing is None:
+                problems.append(Problem(path, first_line + index, _("status_fence_open")))
+                return None, len(lines)
+            text = "\n".join(lines[index + 1 : closing])
+            return _entry(header, timestamp, changes, text), closing + 1
+        if _HEADER.match(line):
+            break
+        change = _CHANGE.match(line)
+        if change and not text_lines:
+            changes.append(Change(change["field"], change["old"], change["new"]))
+        elif line.strip() or text_lines:
+            text_lines.append(line)  # a note written by hand, without a fence
+        index += 1
+    text = "\n".join(text_lines).strip("\n")
+    return _entry(header, timestamp, changes, text), index
+
+
+def _find_closing_fence(lines: list[str], start: int, fence: str) -> int | None:
+    for index in range(start, len(lines)):
+        if lines[index].rstrip(" \t") == fence:
+            return index
+    return None
+
+
+def _entry(
+    header: re.Match[str], timestamp: datetime, changes: list[Change], text: str
+) -> LogEntry:
+    return LogEntry(
+        timestamp=timestamp,
+        author=header["author"],
+        text=text,
+        changes=tuple(changes),
+        internal=bool(header["internal"]),
+    )
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+
+def parse_front_matter_document(path: Path, text: str) -> tuple[tomlkit.TOMLDocument, str]:
+    """The front matter as a tomlkit document (keeps comments and layout) and the body."""
+    front, body, _line = split_front_matter(path, text)
+    return tomlkit.parse(front), body
+
+
+def new_front_matter(measure: Measure) -> tomlkit.TOMLDocument:
+    document = tomlkit.document()
+    document.add(tomlkit.comment(_("status_file_comment", id=measure.id)))
+    document["measure"] = measure.id
+    return document
+
+
+def render_file(
+    document: tomlkit.TOMLDocument,
+    current: MeasureStatus,
+    changes: list[Change],
+    entry: LogEntry,
+    old_body: str,
+) -> bytes:
+    """The new file: updated front matter, the new entry on top of the old body, kept verbatim."""
+    if "measure" not in document:  # a file written by hand without it
+        document["measure"] = current.measure_id
+    document["rev"] = current.rev + 1
+    for change in changes:
+        _apply(document, change)
+    front = tomlkit.dumps(document)
+    if not front.endswith("\n"):
+        front += "\n"
+    body = render_entry(entry)
+    if old_body.strip():
+        body += "\n" + old_body.lstrip("\n")
+    return f"{FRONT_MATTER}\n{front}{FRONT_MATTER}\n\n{body}".encode()
+
+
+def _apply(document: tomlkit.TOMLDocument, change: Change) -> None:
+    if change.field.startswith("target:"):
+        targets = document.get("targets")
+        if not isinstance(targets, tomlkit.items.Table):
+            targets = tomlkit.table()
+            document["targets"] = targets
+        targets[change.field.removeprefix("target:")] = change.new
+        return
+    if change.new == UNSET:
+        document.pop(change.field, None)
+    elif change.field == "reviewed":
+        document["reviewed"] = date.fromisoformat(change.new)
+    else:
+        document[change.field] = change.new
+
+
+def render_entry(entry: LogEntry) -> str:
+    """One log entry as written in the file."""
+    header = f"## {entry.timestamp.isoformat()} · {entry.author}"
+    if entry.internal:
+        header += " · intern"
+    parts = [header]
+    parts += [f"- {c.field}: {c.old} → {c.new}" for c in entry.changes]
+    if entry.text:
+        fence = "~" * max(3, _longest_tilde_run(entry.text) + 1)
+        parts += ["", fence, entry.text, fence]
+    return "\n".join(parts) + "\n"
+
+
+def _longest_tilde_run(text: str) -> int:
+    runs = re.findall(r"~+", text)
+    return max((len(r) for r in runs), default=0)

@@ -1,0 +1,251 @@
+"""Reading and saving a workspace's status files: the only code that touches `status/`.
+
+Saving holds an advisory lock on `status/.<id>.lock` (never the data file, which each save
+replaces), merges with what another session saved meanwhile, and refuses to overwrite a state
+field the other side changed: the caller gets the conflicts to show.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import getpass
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import tomlkit
+
+from monitor_tui.fileio import atomic_write, remove_stale_temp_files
+from monitor_tui.i18n import _, os_error
+from monitor_tui.model import Catalogue, LogEntry, Measure, MeasureStatus
+from monitor_tui.problems import Problem, ProblemsError, decode_utf8
+from monitor_tui.status.edits import (
+    Conflict,
+    Edit,
+    InvalidEdit,
+    changes_to_write,
+    find_conflicts,
+    validated_changes,
+)
+from monitor_tui.status.format import (
+    new_front_matter,
+    parse_front_matter_document,
+    parse_status,
+    render_file,
+)
+from monitor_tui.status.paths import lock_path, measure_id_of, status_path
+from monitor_tui.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    status: MeasureStatus
+    """The state now on disk."""
+    conflicts: tuple[Conflict, ...] = ()
+    """Fields not written because the other side changed them. Notes are always saved."""
+
+
+@dataclass
+class StatusLoad:
+    """All statuses of a workspace, and what could not be read."""
+
+    statuses: dict[str, MeasureStatus]
+    """Every catalogue measure whose file is readable or missing (then: nothing recorded)."""
+    broken: dict[str, list[Problem]] = field(default_factory=dict)
+    """Measure id → problems of its file; such files are never rewritten."""
+    orphans: list[Path] = field(default_factory=list)
+    """Status files whose measure id is not in the catalogue; kept, reported by `check`."""
+
+    def problems(self) -> list[Problem]:
+        found = [p for problems in self.broken.values() for p in problems]
+        found += [Problem(path, 1, _("status_orphan", id=path.stem)) for path in self.orphans]
+        return found
+
+
+def current_login() -> str:
+    """The login name of the person running the program: it signs their entries."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry, e.g. in a bare container
+        return str(os.getuid())
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def load_all_statuses(workspace: Workspace, catalogue: Catalogue) -> StatusLoad:
+    """Every measure's status; unreadable files are listed, not guessed at."""
+    result = StatusLoad(statuses={})
+    on_disk = dict(_status_files(workspace.status_dir))
+    for measure in catalogue.measures():
+        path = on_disk.pop(measure.id, None)
+        if path is None:
+            result.statuses[measure.id] = MeasureStatus(measure.id)
+            continue
+        try:
+            result.statuses[measure.id] = read_status_file(path, measure, catalogue)
+        except ProblemsError as error:
+            result.broken[measure.id] = error.problems
+    result.orphans = sorted(on_disk.values())
+    return result
+
+
+def status_files(workspace: Workspace) -> list[Path]:
+    """Every status file of the workspace, by name."""
+    return [path for _id, path in _status_files(workspace.status_dir)]
+
+
+def _status_files(folder: Path) -> Iterator[tuple[str, Path]]:
+    if not folder.is_dir():
+        return
+    for entry in sorted(folder.iterdir()):
+        measure_id = measure_id_of(entry.name)
+        if measure_id is not None:
+            yield measure_id, entry
+
+
+def load_status(workspace: Workspace, catalogue: Catalogue, measure_id: str) -> MeasureStatus:
+    """The status of one measure; raises ProblemsError when its file cannot be read."""
+    measure = _measure(catalogue, measure_id)
+    path = status_path(workspace.status_dir, measure_id)
+    if not os.path.lexists(path):
+        return MeasureStatus(measure_id)
+    return read_status_file(path, measure, catalogue)
+
+
+def _measure(catalogue: Catalogue, measure_id: str) -> Measure:
+    measure = catalogue.measure(measure_id)
+    if measure is None:
+        known = ", ".join(m.id for m in catalogue.measures())
+        raise InvalidEdit(_("measure_unknown", id=measure_id, known=known))
+    return measure
+
+
+def read_status_file(path: Path, measure: Measure, catalogue: Catalogue) -> MeasureStatus:
+    """Parse one file; every problem is raised at once, as `path:line: message`."""
+    text, stamp = _read_text(path)
+    return parse_status(path, text, measure, catalogue, stamp)
+
+
+def _read_text(path: Path) -> tuple[str, str]:
+    """(text, stamp) of a status file, refusing symlinks: the folder is shared, a link could
+    point anywhere. The stamp comes from the descriptor that was read, so it matches the text
+    even if another session replaces the file meanwhile."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError as error:
+        if os.path.islink(path):
+            raise ProblemsError([Problem(path, 1, _("status_symlink"))]) from error
+        reason = _("file_unreadable", reason=os_error(error))
+        raise ProblemsError([Problem(path, 1, reason)]) from error
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read()
+        info = os.fstat(handle.fileno())
+    return decode_utf8(path, data), _stamp(info, data)
+
+
+def _stamp(info: os.stat_result, data: bytes) -> str:
+    """inode, size, mtime_ns and a content hash: a change shows even if mtime alone would not."""
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    return f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{digest}"
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def save_edit(
+    workspace: Workspace,
+    catalogue: Catalogue,
+    measure_id: str,
+    edit: Edit,
+    author: str,
+    base: MeasureStatus | None = None,
+    now: datetime | None = None,
+) -> SaveResult:
+    """Apply `edit` to the measure's file under its lock.
+
+    `base` is the status the caller showed the user. If the file changed since, fields the other
+    side changed are left as they are and reported as conflicts; notes are always added.
+    Raises InvalidEdit for unknown values and ProblemsError for a file that cannot be parsed
+    (which is then left exactly as it is).
+    """
+    measure = _measure(catalogue, measure_id)
+    wanted = validated_changes(edit, measure, catalogue)
+    if not re.fullmatch(r"\S+", author):
+        raise InvalidEdit(_("author_invalid", author=author))
+    path = status_path(workspace.status_dir, measure_id)
+    folder = workspace.status_dir
+    if folder.is_symlink():  # writes must stay inside the workspace's own status/
+        raise ProblemsError([Problem(folder, 1, _("status_folder_symlink"))])
+    folder.mkdir(parents=True, exist_ok=True)
+    default_target = catalogue.concept.target_states.default.key
+    with _locked(path):
+        current, document, old_body = _load_for_update(path, measure, catalogue)
+        conflicts = (
+            find_conflicts(wanted, base, current, default_target) if base is not None else []
+        )
+        refused = {c.field for c in conflicts}
+        changes = changes_to_write(wanted, current, refused, default_target)
+        if not changes and not edit.has_note:
+            return SaveResult(current, tuple(conflicts))
+        entry = LogEntry(
+            _timestamp(now),
+            author,
+            edit.note if edit.has_note else "",
+            tuple(changes),
+            edit.internal and edit.has_note,
+        )
+        data = render_file(document or new_front_matter(measure), current, changes, entry, old_body)
+        _write(path, data)
+        saved = read_status_file(path, measure, catalogue)
+    return SaveResult(saved, tuple(conflicts))
+
+
+def _timestamp(now: datetime | None) -> datetime:
+    """Whole seconds with the UTC offset of the server's local time (Europe/Berlin in Mainz)."""
+    moment = (
+        now if now is not None and now.tzinfo is not None else (now or datetime.now()).astimezone()
+    )
+    return moment.replace(microsecond=0)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive flock on the measure's lock file (which is never deleted)."""
+    lock = lock_path(path)
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+    except OSError as error:
+        raise ProblemsError(
+            [Problem(lock, 1, _("status_lock_failed", reason=os_error(error)))]
+        ) from error
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _load_for_update(
+    path: Path, measure: Measure, catalogue: Catalogue
+) -> tuple[MeasureStatus, tomlkit.TOMLDocument | None, str]:
+    """Current status, its front matter as a tomlkit document (None: no file yet) and its body."""
+    if not os.path.lexists(path):
+        return MeasureStatus(measure.id), None, ""
+    text, stamp = _read_text(path)
+    status = parse_status(path, text, measure, catalogue, stamp)
+    document, body = parse_front_matter_document(path, text)
+    return status, document, body
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace the file atomically; called with the measure's lock held."""
+    if os.path.islink(path):
+        raise ProblemsError([Problem(path, 1, _("status_symlink"))])
+    remove_stale_temp_files(path)
+    atomic_write(path, data)

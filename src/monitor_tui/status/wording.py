@@ -1,0 +1,60 @@
+"""State fields, their values and their changes as people read them, for every front end.
+
+Files keep stable English keys (`status`, `target:kurz`, `in-umsetzung`); the CLI, the app and
+the exports show the words of the concept's vocabularies instead.
+"""
+
+from __future__ import annotations
+
+from monitor_tui.i18n import _
+from monitor_tui.model import UNSET, Catalogue, Change, Concept, Vocabulary
+
+_FIELD_LABELS = {
+    "status": "label_status",
+    "assessment": "label_assessment",
+    "priority": "label_priority",
+    "reviewed": "label_reviewed",
+}
+
+
+def field_label(name: str) -> str:
+    """A state field as users know it, with the name it has in files: "Bewertung (assessment)";
+    any other name is a target key: "Zeithorizont „kurz“"."""
+    if name in _FIELD_LABELS:
+        return f"{_(_FIELD_LABELS[name])} ({name})"
+    return f"{_('label_targets')} „{name}“"
+
+
+def field_name(name: str) -> str:
+    """A state field's name on screen: "Umsetzungsstand", "Zeithorizont kurz"."""
+    kind, _sep, target = name.partition(":")
+    return _(_FIELD_LABELS[kind]) if kind in _FIELD_LABELS else f"{_('label_targets')} {target}"
+
+
+def vocabulary_of(concept: Concept, name: str) -> Vocabulary | None:
+    """The vocabulary a state field takes its values from ("target:kurz" → target states)."""
+    return {
+        "status": concept.statuses,
+        "assessment": concept.assessments,
+        "priority": concept.priorities,
+        "target": concept.target_states,
+    }.get(name.partition(":")[0])
+
+
+def value_word(name: str, value: str | None, catalogue: Catalogue, lang: str) -> str:
+    """A stored value as a word: "in-umsetzung" → "in Umsetzung"; unset → "nicht gesetzt".
+
+    A key the vocabulary no longer knows is shown as it is: the file still says it.
+    """
+    if not value or value == UNSET:
+        return _("status_not_set")
+    vocabulary = vocabulary_of(catalogue.concept, name)
+    choice = vocabulary.get(value) if vocabulary else None
+    return choice.label(lang) if choice else value
+
+
+def describe_change(change: Change, catalogue: Catalogue, lang: str) -> str:
+    """A change line for people: "Umsetzungsstand: in Umsetzung → umgesetzt"."""
+    old = value_word(change.field, change.old, catalogue, lang)
+    new = value_word(change.field, change.new, catalogue, lang)
+    return f"{field_name(change.field)}: {old} → {new}"
