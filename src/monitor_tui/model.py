@@ -221,6 +221,12 @@ class Catalogue:
 UNSET = "—"
 """How an unset value (no assessment yet, never reviewed) is written in a change line."""
 
+STATE_FIELDS = ("status", "assessment", "priority", "reviewed", "next_step", "next_step_due")
+"""The state fields of a measure besides its targets (named `target:<key>` in change lines)."""
+DATE_FIELDS = frozenset({"reviewed", "next_step_due"})
+TEXT_FIELDS = frozenset({"next_step"})
+"""Fields that hold any text a user typed (written TOML-quoted in change lines)."""
+
 
 @dataclass(frozen=True)
 class Change:
@@ -240,6 +246,15 @@ class LogEntry:
     text: str = ""
     changes: tuple[Change, ...] = ()
     internal: bool = False
+    tags: tuple[str, ...] = ()
+    """Further marks of the entry's header besides `intern` (e.g. how it came about)."""
+    attributes: tuple[tuple[str, str], ...] = ()
+    """(name, value) facts about the entry (`- @name: value` lines), e.g. who answered."""
+    line: int = field(default=0, compare=False)
+    """Line of the entry's header in its file (0: not read from a file)."""
+
+    def attribute(self, name: str) -> str | None:
+        return next((value for key, value in self.attributes if key == name), None)
 
     @property
     def is_note(self) -> bool:
@@ -257,6 +272,9 @@ class MeasureStatus:
     assessment: str | None = None
     priority: str | None = None
     reviewed: date | None = None
+    next_step: str | None = None
+    """Nächster Schritt: what is to happen next, with `next_step_due` as its date."""
+    next_step_due: date | None = None
     rev: int = 0
     """Counts the saves of the file; 0 for a measure that has no file yet."""
     log: tuple[LogEntry, ...] = ()

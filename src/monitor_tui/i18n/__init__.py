@@ -1,8 +1,9 @@
 """Every user-facing string, in German (default) and English.
 
 The catalogue is one dictionary, assembled from one module per area (`core`, `notes`, `tui`,
-`export`) so that each area keeps its texts together. Keys are English identifiers; each value
-is a pair (German, English) of `str.format` templates.
+`export`, `safety`, `reports`, `offices`, `overview`) so that each area keeps its texts
+together. Keys are English identifiers; each value is a pair (German, English) of
+`str.format` templates.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import errno
 import os
 from collections.abc import Mapping
 
-from monitor_tui.i18n import core, export, notes, tui
+from monitor_tui.i18n import core, export, notes, offices, overview, reports, safety, tui
 
 LANGUAGES = ("de", "en")
 
 MESSAGES: dict[str, tuple[str, str]] = {}
-for _area in (core, notes, tui, export):
+for _area in (core, notes, tui, export, safety, reports, offices, overview):
     _clash = MESSAGES.keys() & _area.MESSAGES.keys()
     if _clash:  # two areas using one key would silently shadow a text
         raise RuntimeError(f"duplicate message keys: {sorted(_clash)}")

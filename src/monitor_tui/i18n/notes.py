@@ -49,9 +49,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Datei gehört zu Maßnahme „{found}“, erwartet „{id}“",
         "file belongs to measure '{found}', expected '{id}'",
     ),
-    "status_reviewed_not_date": (
-        "„reviewed“ muss ein Datum sein (JJJJ-MM-TT)",
-        "'reviewed' must be a date (YYYY-MM-DD)",
+    "status_value_not_date": (
+        "„{key}“ muss ein Datum sein (JJJJ-MM-TT)",
+        "'{key}' must be a date (YYYY-MM-DD)",
     ),
     "status_targets_not_table": (
         "„targets“ muss eine Tabelle sein ([targets])",
@@ -102,6 +102,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label_reviewed": ("Zuletzt überprüft", "Last reviewed"),
     "label_overdue": ("überfällig", "overdue"),
     "label_targets": ("Zeithorizont", "Time horizon"),
+    "label_next_step": ("Nächster Schritt", "Next step"),
+    "label_next_step_due": ("Nächster Schritt fällig am", "Next step due"),
     "label_indicator_fulfilled": ("Indikator erfüllt", "Indicator fulfilled"),
     "label_log": ("Verlauf (neueste zuerst)", "Log (newest first)"),
     "label_internal": ("intern", "internal"),

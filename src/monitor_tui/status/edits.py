@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from monitor_tui.i18n import _
-from monitor_tui.model import UNSET, Catalogue, Change, Measure, MeasureStatus, Vocabulary
+from monitor_tui.model import (
+    DATE_FIELDS,
+    UNSET,
+    Catalogue,
+    Change,
+    Measure,
+    MeasureStatus,
+    Vocabulary,
+)
 from monitor_tui.status.wording import field_label
 
 
@@ -31,6 +39,9 @@ class Edit:
     priority: str | None = None
     """A priority key; "" clears it."""
     reviewed: date | None = None
+    next_step: str | None = None
+    """Nächster Schritt as text; "" clears it, and its date with it."""
+    next_step_due: date | None = None
     note: str = ""
     internal: bool = False
 
@@ -71,6 +82,12 @@ def validated_changes(edit: Edit, measure: Measure, catalogue: Catalogue) -> dic
         wanted["priority"] = check("priority", edit.priority, concept.priorities, True)
     if edit.reviewed is not None:
         wanted["reviewed"] = edit.reviewed.isoformat()
+    if edit.next_step is not None:
+        wanted["next_step"] = edit.next_step.strip() or UNSET
+        if not edit.next_step.strip():
+            wanted["next_step_due"] = UNSET
+    if edit.next_step_due is not None:
+        wanted["next_step_due"] = edit.next_step_due.isoformat()
     for key, state in edit.targets.items():
         target = measure.target(key)
         if target is None:
@@ -122,20 +139,22 @@ def changes_to_write(
 def edit_from_conflicts(conflicts: tuple[Conflict, ...]) -> Edit:
     """An edit that writes "mine" for each conflicting field (after the user chose so)."""
     values: dict[str, str | None] = {}
+    days: dict[str, date | None] = {}
     targets: dict[str, str] = {}
-    reviewed: date | None = None
     for conflict in conflicts:
         mine = "" if conflict.mine == UNSET else conflict.mine
         if conflict.field.startswith("target:"):
             targets[conflict.field.removeprefix("target:")] = mine
-        elif conflict.field == "reviewed":
-            reviewed = date.fromisoformat(mine) if mine else None
+        elif conflict.field in DATE_FIELDS:
+            days[conflict.field] = date.fromisoformat(mine) if mine else None
         else:
             values[conflict.field] = mine
     return Edit(
         status=values.get("status"),
         assessment=values.get("assessment"),
         priority=values.get("priority"),
-        reviewed=reviewed,
+        reviewed=days.get("reviewed"),
+        next_step=values.get("next_step"),
+        next_step_due=days.get("next_step_due"),
         targets=targets,
     )

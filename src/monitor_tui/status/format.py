@@ -25,6 +25,9 @@ import tomlkit.items
 
 from monitor_tui.i18n import _
 from monitor_tui.model import (
+    DATE_FIELDS,
+    STATE_FIELDS,
+    TEXT_FIELDS,
     UNSET,
     Catalogue,
     Change,
@@ -37,10 +40,18 @@ from monitor_tui.problems import LineIndex, Problem, ProblemsError, toml_error_p
 from monitor_tui.status.wording import field_label
 
 FRONT_MATTER = "+++"
-FRONT_KEYS = {"measure", "rev", "status", "assessment", "priority", "reviewed", "targets"}
-_HEADER = re.compile(r"^## (?P<time>\S+) · (?P<author>\S+)(?P<internal> · intern)?[ \t]*$")
-_CHANGE = re.compile(r"^- (?P<field>[a-z:.\-]+): (?P<old>.*?) → (?P<new>.*?)[ \t]*$")
+FRONT_KEYS = {"measure", "rev", "targets", *STATE_FIELDS}
+INTERNAL_TAG = "intern"
+"""The header mark of a note that never appears in the printed report."""
+_HEADER = re.compile(r"^## (?P<time>\S+) · (?P<author>\S+)(?P<tags>(?: · [^\s·]+)*)[ \t]*$")
+_QUOTED = r'"(?:[^"\\\n]|\\.)*"'
+_CHANGE = re.compile(
+    rf"^- (?P<field>[a-z_:.\-]+): (?P<old>{_QUOTED}|.*?) → (?P<new>{_QUOTED}|.*?)[ \t]*$"
+)
+_ATTRIBUTE = re.compile(rf"^- @(?P<name>[a-z_]+): (?P<value>{_QUOTED}|.*?)[ \t]*$")
 _FENCE = re.compile(r"^(~{3,})[ \t]*$")
+_BARE_VALUE = re.compile(r"[\w.:\-—]+")
+"""Values written as they are in change lines (keys, dates, "—"); anything else is quoted."""
 
 
 # --- parsing ----------------------------------------------------------------------------------
@@ -115,10 +126,17 @@ def _state_from_front_matter(
             return vocabulary.default.key if required else None
         return value
 
-    reviewed = data.get("reviewed")
-    if reviewed is not None and (not isinstance(reviewed, date) or isinstance(reviewed, datetime)):
-        report("reviewed", _("status_reviewed_not_date"))
-        reviewed = None
+    def day(key: str) -> date | None:
+        value = data.get(key)
+        if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+            report(key, _("status_value_not_date", key=key))
+            return None
+        return value
+
+    next_step = data.get("next_step")
+    if next_step is not None and not isinstance(next_step, str):
+        report("next_step", _("key_not_text", key="next_step"))
+        next_step = None
     targets: dict[str, str] = {}
     raw_targets = data.get("targets", {})
     if not isinstance(raw_targets, dict):
@@ -142,7 +160,9 @@ def _state_from_front_matter(
         targets=targets,
         assessment=choice("assessment", concept.assessments, required=False),
         priority=choice("priority", concept.priorities, required=False),
-        reviewed=reviewed,
+        reviewed=day("reviewed"),
+        next_step=next_step,
+        next_step_due=day("next_step_due"),
         rev=rev,
     )
 
@@ -186,7 +206,7 @@ def _parse_entry(
             Problem(path, first_line + start, _("status_bad_timestamp", value=header["time"]))
         )
         return None, len(lines)
-    changes: list[Change] = []
+    parts = _EntryParts(header, timestamp, first_line + start)
     text_lines: list[str] = []
     index = start + 1
     while index < len(lines):
@@ -197,18 +217,14 @@ def _parse_entry(
             if closing is None:
                 problems.append(Problem(path, first_line + index, _("status_fence_open")))
                 return None, len(lines)
-            text = "\n".join(lines[index + 1 : closing])
-            return _entry(header, timestamp, changes, text), closing + 1
+            return parts.entry("\n".join(lines[index + 1 : closing])), closing + 1
         if _HEADER.match(line):
             break
-        change = _CHANGE.match(line)
-        if change and not text_lines:
-            changes.append(Change(change["field"], change["old"], change["new"]))
-        elif line.strip() or text_lines:
+        taken = not text_lines and parts.add_line(line)
+        if not taken and (line.strip() or text_lines):
             text_lines.append(line)  # a note written by hand, without a fence
         index += 1
-    text = "\n".join(text_lines).strip("\n")
-    return _entry(header, timestamp, changes, text), index
+    return parts.entry("\n".join(text_lines).strip("\n")), index
 
 
 def _find_closing_fence(lines: list[str], start: int, fence: str) -> int | None:
@@ -218,16 +234,63 @@ def _find_closing_fence(lines: list[str], start: int, fence: str) -> int | None:
     return None
 
 
-def _entry(
-    header: re.Match[str], timestamp: datetime, changes: list[Change], text: str
-) -> LogEntry:
-    return LogEntry(
-        timestamp=timestamp,
-        author=header["author"],
-        text=text,
-        changes=tuple(changes),
-        internal=bool(header["internal"]),
-    )
+class _EntryParts:
+    """What has been read of one entry so far: its header, attribute lines and change lines."""
+
+    def __init__(self, header: re.Match[str], timestamp: datetime, line: int) -> None:
+        self.header = header
+        self.timestamp = timestamp
+        self.line = line
+        self.changes: list[Change] = []
+        self.attributes: list[tuple[str, str]] = []
+
+    def add_line(self, line: str) -> bool:
+        """Take a change or attribute line; False for anything else (the note begins)."""
+        change = _CHANGE.match(line)
+        if change:
+            old, new = unquote_value(change["old"]), unquote_value(change["new"])
+            self.changes.append(Change(change["field"], old, new))
+            return True
+        attribute = _ATTRIBUTE.match(line)
+        if attribute:
+            self.attributes.append((attribute["name"], unquote_value(attribute["value"])))
+            return True
+        return False
+
+    def entry(self, text: str) -> LogEntry:
+        tags = tuple(tag for tag in self.header["tags"].split(" · ") if tag)
+        return LogEntry(
+            timestamp=self.timestamp,
+            author=self.header["author"],
+            text=text,
+            changes=tuple(self.changes),
+            internal=INTERNAL_TAG in tags,
+            tags=tuple(tag for tag in tags if tag != INTERNAL_TAG),
+            attributes=tuple(self.attributes),
+            line=self.line,
+        )
+
+
+def quote_value(value: str) -> str:
+    """A value as written in a change or attribute line: keys, dates and "—" as they are,
+    anything else as a TOML basic string, so that " → " or a line break inside cannot break
+    the line."""
+    if _BARE_VALUE.fullmatch(value):
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m.group()):04x}", escaped)
+    return f'"{escaped}"'
+
+
+def unquote_value(written: str) -> str:
+    """The value a change or attribute line holds (the inverse of `quote_value`)."""
+    if not written.startswith('"'):
+        return written
+    try:
+        value = tomllib.loads(f"v = {written}")["v"]
+    except tomllib.TOMLDecodeError:
+        return written  # written by hand and not valid TOML: keep it as it stands
+    return value if isinstance(value, str) else written
 
 
 # --- rendering --------------------------------------------------------------------------------
@@ -278,19 +341,20 @@ def _apply(document: tomlkit.TOMLDocument, change: Change) -> None:
         return
     if change.new == UNSET:
         document.pop(change.field, None)
-    elif change.field == "reviewed":
-        document["reviewed"] = date.fromisoformat(change.new)
+    elif change.field in DATE_FIELDS:
+        document[change.field] = date.fromisoformat(change.new)
+    elif change.field in TEXT_FIELDS:
+        document[change.field] = tomlkit.string(change.new)
     else:
         document[change.field] = change.new
 
 
 def render_entry(entry: LogEntry) -> str:
     """One log entry as written in the file."""
-    header = f"## {entry.timestamp.isoformat()} · {entry.author}"
-    if entry.internal:
-        header += " · intern"
-    parts = [header]
-    parts += [f"- {c.field}: {c.old} → {c.new}" for c in entry.changes]
+    tags = ([INTERNAL_TAG] if entry.internal else []) + list(entry.tags)
+    parts = [" · ".join([f"## {entry.timestamp.isoformat()}", entry.author, *tags])]
+    parts += [f"- @{name}: {quote_value(value)}" for name, value in entry.attributes]
+    parts += [f"- {c.field}: {quote_value(c.old)} → {quote_value(c.new)}" for c in entry.changes]
     if entry.text:
         fence = "~" * max(3, _longest_tilde_run(entry.text) + 1)
         parts += ["", fence, entry.text, fence]

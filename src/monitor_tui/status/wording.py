@@ -14,6 +14,8 @@ _FIELD_LABELS = {
     "assessment": "label_assessment",
     "priority": "label_priority",
     "reviewed": "label_reviewed",
+    "next_step": "label_next_step",
+    "next_step_due": "label_next_step_due",
 }
 
 
