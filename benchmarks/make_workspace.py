@@ -266,10 +266,13 @@ def note_text(rng: random.Random, info: MeasureInfo, moment: datetime, internal:
 class LogState:
     """The measure's state as the log has left it; every change is taken from here."""
 
-    def __init__(self, info: MeasureInfo) -> None:
+    def __init__(self, info: MeasureInfo, rng: random.Random) -> None:
         self.values = {"status": "offen", "assessment": NONE, "priority": NONE, "reviewed": NONE}
         self.values |= {f"target:{key}": "offen" for key in info.target_keys}
         self.stage = -1  # index in PROGRESS; a paused measure resumes where it stood
+        # How far this measure gets, drawn per measure: however long its log, the workspace
+        # keeps a mix of states for the filters and the overview to count.
+        self.final = rng.randrange(-1, len(PROGRESS))
 
     def change(self, name: str, new: str, into: list[Change]) -> None:
         old = self.values[name]
@@ -278,11 +281,14 @@ class LogState:
             self.values[name] = new
 
     def next_status(self, rng: random.Random) -> str | None:
-        if self.values["status"] != PAUSED and self.stage >= 0 and rng.random() < 0.08:
+        if self.values["status"] == PAUSED:
+            return PROGRESS[self.stage]
+        if self.stage >= 0 and rng.random() < 0.08:
             return PAUSED
-        if self.stage + 1 < len(PROGRESS):
-            self.stage += 1
-        return PROGRESS[self.stage] if self.stage >= 0 else None
+        if self.stage >= self.final:
+            return None
+        self.stage += 1
+        return PROGRESS[self.stage]
 
 
 def pick_changes(rng: random.Random, state: LogState, day: date, required: bool) -> list[Change]:
@@ -300,7 +306,7 @@ def pick_changes(rng: random.Random, state: LogState, day: date, required: bool)
     if required or rng.random() < 0.25:
         state.change("reviewed", day.isoformat(), changes)
     for name in [n for n in values if n.startswith("target:")]:
-        if rng.random() < 0.12:
+        if state.stage >= 2 and rng.random() < 0.12:  # targets are met once work is under way
             following = "nicht-erreicht" if rng.random() < 0.05 else TARGET_STEPS.get(values[name])
             if following:
                 state.change(name, following, changes)
@@ -316,7 +322,7 @@ def plan_log(info: MeasureInfo, notes: int, seed: int) -> list[Save]:
     rng = random.Random(f"{seed}:{info.id}")  # per measure: independent of the other measures
     kinds = [True] * notes + [False] * rng.randrange(notes // 3 + 1)
     rng.shuffle(kinds)
-    state = LogState(info)
+    state = LogState(info, rng)
     saves = []
     for has_note, moment in zip(kinds, moments(rng, len(kinds)), strict=True):
         internal = has_note and rng.random() < 0.15
