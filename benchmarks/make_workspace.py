@@ -4,6 +4,10 @@
     python benchmarks/make_workspace.py OUT --size 300         # 3 × 10 × 10, 30 notes each
     python benchmarks/make_workspace.py OUT --size mainz       # the real catalogue, no notes
     python benchmarks/make_workspace.py OUT --fields 20 --goals 25 --measures 10 --notes 10
+    python benchmarks/make_workspace.py OUT --size mainz --notes 10   # the real one, with notes
+
+Options change a preset (without --size: the 300 one). Each measure gets `--notes` notes plus
+about a third as many saves that only change its state (reviews, status steps).
 
 Field, goal and measure texts are the city's, reused cyclically with ids renumbered F.G.M;
 `concept.toml` is copied. Every measure with notes gets a status file in exactly the format the
