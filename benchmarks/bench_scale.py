@@ -58,11 +58,11 @@ TMUX = shutil.which("tmux")
 
 def make_app(workspace_root: Path) -> App[None]:
     """The one place that knows how the app is constructed (its constructor will change)."""
-    from monitor_tui.catalogue import load_catalogue
+    from monitor_tui.session import WorkspaceSession
     from monitor_tui.tui.app import MonitorApp
     from monitor_tui.workspace import Workspace
 
-    return MonitorApp(Workspace(workspace_root), load_catalogue(workspace_root / "catalogue"))
+    return MonitorApp(WorkspaceSession.open(Workspace(workspace_root)))
 
 
 # --- running a process --------------------------------------------------------------------

@@ -11,12 +11,12 @@ about a third as many saves that only change its state (reviews, status steps).
 
 Field, goal and measure texts are the city's, reused cyclically with ids renumbered F.G.M;
 `concept.toml` is copied. Every measure with notes gets a status file in exactly the format the
-app writes (the log through `monitor_tui.notes.render_entry`, the front matter with tomlkit as
+app writes (the log through `monitor_tui.status.format.render_entry`, the front matter with tomlkit as
 `save_edit` builds it): changes chain (each old is the previous new), the front matter is the
 replay of the log, timestamps are spread over several years in Mainz local time. A fixed seed
 makes the same arguments give byte-identical files.
 
-`--via-app` writes the same log through `monitor_tui.notes.save_edit` instead, one save per
+`--via-app` writes the same log through `monitor_tui.status.store.save_edit` instead, one save per
 entry (slow): `diff -r -x '.*.lock'` against a normal run shows the fast path writes what the
 app would.
 """
@@ -39,8 +39,10 @@ import tomlkit.items
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.i18n import _, set_language
-from monitor_tui.model import Change, LogEntry
-from monitor_tui.notes import NONE, Edit, render_entry, save_edit
+from monitor_tui.model import UNSET, Change, LogEntry
+from monitor_tui.status.edits import Edit
+from monitor_tui.status.format import render_entry
+from monitor_tui.status.store import save_edit
 from monitor_tui.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -271,7 +273,7 @@ class LogState:
     """The measure's state as the log has left it; every change is taken from here."""
 
     def __init__(self, info: MeasureInfo, rng: random.Random) -> None:
-        self.values = {"status": "offen", "assessment": NONE, "priority": NONE, "reviewed": NONE}
+        self.values = {"status": "offen", "assessment": UNSET, "priority": UNSET, "reviewed": UNSET}
         self.values |= {f"target:{key}": "offen" for key in info.target_keys}
         self.stage = -1  # index in PROGRESS; a paused measure resumes where it stood
         # How far this measure gets, drawn per measure: however long its log, the workspace
@@ -303,8 +305,8 @@ def pick_changes(rng: random.Random, state: LogState, day: date, required: bool)
     if rng.random() < 0.3 and (status := state.next_status(rng)):
         state.change("status", status, changes)
     if rng.random() < 0.25:
-        cleared = values["assessment"] != NONE and rng.random() < 0.1
-        state.change("assessment", NONE if cleared else rng.choice(ASSESSMENTS), changes)
+        cleared = values["assessment"] != UNSET and rng.random() < 0.1
+        state.change("assessment", UNSET if cleared else rng.choice(ASSESSMENTS), changes)
     if rng.random() < 0.1:
         state.change("priority", rng.choice(PRIORITIES), changes)
     if required or rng.random() < 0.25:
@@ -372,18 +374,18 @@ def reshapes(document: tomlkit.TOMLDocument, change: Change) -> bool:
     if change.field.startswith("target:"):
         targets = document.get("targets")
         return targets is None or change.field.removeprefix("target:") not in targets
-    return change.new == NONE or change.field not in document
+    return change.new == UNSET or change.field not in document
 
 
 def apply_change(document: tomlkit.TOMLDocument, change: Change) -> None:
-    """As monitor_tui.notes applies a change to the front matter."""
+    """As monitor_tui.status.format applies a change to the front matter."""
     if change.field.startswith("target:"):
         targets = document.get("targets")
         if not isinstance(targets, tomlkit.items.Table):
             targets = tomlkit.table()
             document["targets"] = targets
         targets[change.field.removeprefix("target:")] = change.new
-    elif change.new == NONE:
+    elif change.new == UNSET:
         document.pop(change.field, None)
     elif change.field == "reviewed":
         document["reviewed"] = date.fromisoformat(change.new)
@@ -415,7 +417,7 @@ def edit_of(save: Save) -> Edit:
 
     def value(name: str) -> str | None:
         new = values.get(name)
-        return unset[name] if new == NONE else new
+        return unset[name] if new == UNSET else new
 
     reviewed = values.get("reviewed")
     return Edit(
