@@ -15,7 +15,6 @@ from importlib.metadata import PackageNotFoundError, version
 
 from monitor_tui.export import (
     FORMAT_NAMES,
-    CompareError,
     ExportOptions,
     as_of_snapshot,
     check_report_date,
@@ -28,7 +27,6 @@ from monitor_tui.export import (
 )
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import Catalogue, MeasureStatus
-from monitor_tui.problems import ProblemsError
 from monitor_tui.report.build import ReportOptions, build_synopsis
 from monitor_tui.report.document import Synopsis
 from monitor_tui.reports.describe import Side
@@ -50,6 +48,8 @@ from monitor_tui.workspace import Workspace
 
 NOW = "now"
 """The workspace as it is today, as one side of `report diff`."""
+MAX_TITLE = 200
+"""A title is one line of the title block, not a text."""
 
 Progress = Callable[[str, int, int], None]
 
@@ -88,9 +88,12 @@ def freeze_report(
     """Freeze the report of `report_date` (default today) into `reports/<id>/`.
 
     Raises ExportRefused (a broken status file), ReportDateError (a day in the future),
-    CompareError, ReportError (the folder cannot be written) and OSError. Safe to call from a
-    worker thread.
+    CompareError, ReportError (a title longer than MAX_TITLE, the folder cannot be written) and
+    OSError. Safe to call from a worker thread.
     """
+    clean_title = " ".join(title.split())
+    if len(clean_title) > MAX_TITLE:
+        raise ReportError(_("reports_title_too_long", length=len(clean_title), limit=MAX_TITLE))
     moment = (now or datetime.now().astimezone()).replace(microsecond=0)
     today = today or date.today()
     day = report_date or today
@@ -101,7 +104,6 @@ def freeze_report(
     options = ExportOptions(
         formats=FORMAT_NAMES, report=ReportOptions(report_date=day, lang=lang), compare=compare
     )
-    clean_title = " ".join(title.split())
     with freezing(workspace, day) as slot:
         prepared = prepare_report(
             workspace, catalogue, statuses, options, moment, today, frozen=(slot.id, clean_title)
@@ -199,18 +201,3 @@ def diff_sides(
         before = side(first)
     after = side(second or NOW)
     return diff_snapshots(before.snapshot, after.snapshot), before, after
-
-
-__all__ = [
-    "NOW",
-    "CompareError",
-    "FreezeResult",
-    "ProblemsError",
-    "diff_sides",
-    "freeze_report",
-    "frozen_synopsis",
-    "last_report",
-    "now_side",
-    "program_version",
-    "report_side",
-]

@@ -19,7 +19,7 @@ from monitor_tui.i18n import _, get_language, os_error
 from monitor_tui.problems import ProblemsError
 from monitor_tui.render.json_data import render_json
 from monitor_tui.render.markdown import escape_markdown
-from monitor_tui.reporting import diff_sides, freeze_report
+from monitor_tui.reporting import MAX_TITLE, diff_sides, freeze_report
 from monitor_tui.reports.describe import diff_json, diff_markdown, diff_text
 from monitor_tui.reports.store import (
     FrozenReport,
@@ -78,6 +78,8 @@ def _freeze(args: argparse.Namespace, workspace: Workspace) -> int:
         return fail(str(error), USAGE_ERROR)
     except OSError as error:
         return fail(_("reports_freeze_failed", reason=os_error(error)))
+    except ReportError as error:
+        return fail(str(error), USAGE_ERROR if len(args.title) > MAX_TITLE else 1)
     for line in result.warnings:
         print(f"monitor-tui: {line}", file=sys.stderr)
     report = result.report

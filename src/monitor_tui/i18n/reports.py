@@ -135,6 +135,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} Statusdatei(en) fehlerhaft; nichts eingefroren",
         "{count} status file(s) broken; nothing frozen",
     ),
+    "reports_title_too_long": (
+        "Der Titel ist {length} Zeichen lang; höchstens {limit} passen in den Titelblock",
+        "the title is {length} characters long; at most {limit} fit the title block",
+    ),
     "reports_freeze_failed": (
         "Bericht konnte nicht eingefroren werden: {reason}",
         "the report could not be frozen: {reason}",
@@ -345,11 +349,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: {before} → now {after}",
     ),
     "tui_export_compare_with": (
-        "Vergleich mit Bericht {id} ({date}); ohne Vergleich: monitor-tui export --compare none",
-        "Compared with report {id} ({date}); without: monitor-tui export --compare none",
+        "Vergleich: Bericht {id} vom {date} (der letzte davor)",
+        "Comparison: report {id} of {date} (the last one before)",
     ),
     "tui_export_compare_none": (
-        "Kein früherer eingefrorener Bericht: ohne Vergleich",
-        "No earlier frozen report: no comparison",
+        "Vergleich: keiner (kein früherer Bericht eingefroren)",
+        "Comparison: none (no earlier report frozen)",
     ),
 }
