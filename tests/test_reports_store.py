@@ -228,7 +228,7 @@ def test_report_show_lists_the_facts_and_the_state_of_each_file(
     out = capsys.readouterr().out
     assert "Berichtsstand:" in out and "31.03.2026" in out and "Q1" in out
     assert f"Datenstand:      {report.digest}" in out
-    assert "synopse-2026-03-31.pdf  unverändert" in out
+    assert "  synopse-2026-03-31.pdf   unverändert" in out
     assert main(["-w", str(workspace.root), "report", "show", "2025-01-01"]) == 1
     assert "Unbekannter Bericht „2025-01-01“ (vorhanden: 2026-03-31)" in capsys.readouterr().err
 

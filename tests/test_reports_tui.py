@@ -70,7 +70,17 @@ def test_marks_filter_detail_and_freezing_from_the_app(workspace: Workspace) -> 
             assert screen.catalogue_tree.changed == frozenset()
             assert "0 von 27 Maßnahmen" in screen_text(app)
 
+            # the export dialog names its comparison and refuses a day in the future
+            await press(pilot, "x")
+            assert "Vergleich: Bericht 2026-03-31 vom 31.03.2026 (der letzte davor)" in (
+                screen_text(app)
+            )
+            await press(pilot, "tab", *["backspace"] * 10, *"2999-01-01", "enter")
+            assert "Der Berichtsstand 01.01.2999 liegt in der Zukunft" in screen_text(app)
+            await press(pilot, "escape")
+
     asyncio.run(scenario())
     reports = [r.id for r in list_reports(workspace)[0]]
     assert reports == ["2026-03-31", "2026-11-27"]
+    assert not any(workspace.exports_dir.iterdir())
     assert TODAY.isoformat() == "2026-11-27"

@@ -184,9 +184,10 @@ def _show(args: argparse.Namespace, workspace: Workspace) -> int:
     problems = verify_report(report)
     print(_("reports_label_files") + ":")
     changed = {problem.path.name for problem in problems}
+    name_width = max((len(name) for name in report.files), default=0)
     for name in sorted(report.files):
         state = _("reports_file_bad") if name in changed else _("reports_file_ok")
-        print(f"  {name}  {state}")
+        print(f"  {name:<{name_width}}  {state}")
     report_problems(problems)
     return 1 if problems else 0
 
