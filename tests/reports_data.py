@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
+from monitor_tui import reporting
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.reporting import FreezeResult, freeze_report
 from monitor_tui.status.paths import status_path
@@ -129,3 +132,10 @@ def freeze(workspace: Workspace, day: date, title: str = "", **options: object) 
         today=TODAY,
         **options,  # type: ignore[arg-type]
     )
+
+
+@pytest.fixture
+def quick_freeze(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Freeze the text formats only: PDF and DOCX take most of a freeze's time; the tests that
+    need them (every file of a report, the marks in each format) render them."""
+    monkeypatch.setattr(reporting, "FORMAT_NAMES", ("json", "markdown", "html"))

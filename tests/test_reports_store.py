@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from monitor_tui import reporting
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.cli import main
+from monitor_tui.export import FORMAT_NAMES
 from monitor_tui.reporting import MAX_TITLE
 from monitor_tui.reports.store import (
     REPORT_FILE,
@@ -40,7 +42,18 @@ from monitor_tui.reports.synopse import (
 from monitor_tui.workspace import Workspace
 
 from .conftest import HOSTILE_NOTES
-from .reports_data import D1, D2, INTERNAL_TEXT, TODAY, WINTER, freeze, write_logs
+from .reports_data import (
+    D1,
+    D2,
+    INTERNAL_TEXT,
+    TODAY,
+    WINTER,
+    freeze,
+    quick_freeze,  # noqa: F401  (a fixture)
+    write_logs,
+)
+
+pytestmark = pytest.mark.usefixtures("quick_freeze")
 
 HOSTILE = [case["text"] for case in json.loads(HOSTILE_NOTES.read_text("utf-8"))["cases"]]
 FILES = [
@@ -55,8 +68,9 @@ FILES = [
 
 
 def test_a_frozen_report_holds_every_file_read_only_with_its_checksum(
-    workspace: Workspace,
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(reporting, "FORMAT_NAMES", FORMAT_NAMES)  # all five, here
     write_logs(workspace)
     result = freeze(workspace, D1, "Bericht 1. Quartal 2026")
     report = result.report
@@ -169,7 +183,7 @@ def test_a_byte_changed_in_a_frozen_file_is_named_by_check(
     err = capsys.readouterr().err
     assert f"{path}:1: nach dem Einfrieren geändert" in err
     assert "nachtrag.txt:1: nach dem Einfrieren hinzugefügt" in err
-    assert "synopse-2026-03-31.pdf" not in err  # only what changed is named
+    assert "synopse-2026-03-31.html" not in err  # only what changed is named
 
 
 def test_changed_data_in_synopse_json_is_found_even_with_a_new_checksum(
@@ -228,7 +242,7 @@ def test_report_show_lists_the_facts_and_the_state_of_each_file(
     out = capsys.readouterr().out
     assert "Berichtsstand:" in out and "31.03.2026" in out and "Q1" in out
     assert f"Datenstand:      {report.digest}" in out
-    assert "  synopse-2026-03-31.pdf   unverändert" in out
+    assert "  synopse-2026-03-31.html  unverändert" in out
     assert main(["-w", str(workspace.root), "report", "show", "2025-01-01"]) == 1
     assert "Unbekannter Bericht „2025-01-01“ (vorhanden: 2026-03-31)" in capsys.readouterr().err
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual.pilot import Pilot
 
 from monitor_tui.reports.store import list_reports
 from monitor_tui.tui.browse import Filters
 from monitor_tui.workspace import Workspace
 
-from .reports_data import D1, freeze, write_logs
+from .reports_data import D1, freeze, quick_freeze, write_logs  # noqa: F401  (a fixture)
 from .tui_helpers import TODAY, main_screen, make_app, screen_text, settle
 
 
@@ -21,6 +22,7 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
     await settle(pilot)
 
 
+@pytest.mark.usefixtures("quick_freeze")
 def test_marks_filter_detail_and_freezing_from_the_app(workspace: Workspace) -> None:
     write_logs(workspace)
     freeze(workspace, D1, "1. Quartal")
