@@ -72,9 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--office", metavar="NAME", help=_("cli_office_help"))
     export.add_argument("--status", metavar="STATUS", help=_("cli_export_status_help"))
     export.add_argument("--since", metavar="JJJJ-MM-TT", help=_("cli_export_since_help"))
-    export.add_argument(
-        "--notes", metavar="N", type=int, default=3, help=_("cli_export_notes_help")
-    )
+    export.add_argument("--notes", metavar="N", type=int, help=_("cli_export_notes_help"))
+    export.add_argument("--compare", metavar="ID|none", help=_("cli_export_compare_help"))
 
     status = add("status", _("cli_status_help"))
     status.add_argument("id", metavar="ID", help=_("cli_status_id_help"))
@@ -88,10 +87,42 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--note", metavar="TEXT", help=_("cli_note_help"))
     status.add_argument("--internal", action="store_true", help=_("cli_internal_help"))
 
+    _report_parser(add("report", _("cli_report_help")))
+
     log = add("log", _("cli_log_help"))
     log.add_argument("--since", metavar="JJJJ-MM-TT", help=_("cli_log_since_help"))
     log.add_argument("--office", metavar="NAME", help=_("cli_office_help"))
     return parser
+
+
+def _report_parser(report: argparse.ArgumentParser) -> None:
+    """`report freeze|list|show|withdraw|diff`: the reporting cycle."""
+    actions = report.add_subparsers(
+        dest="report_action", title=_("cli_report_actions"), metavar="ACTION", required=True
+    )
+    add = _subcommand_adder(actions)  # type: ignore[arg-type]
+    freeze = add("freeze", _("cli_report_freeze_help"))
+    freeze.add_argument("--date", metavar="JJJJ-MM-TT", help=_("cli_report_date_help"))
+    freeze.add_argument("--title", metavar="TEXT", default="", help=_("cli_report_title_help"))
+    freeze.add_argument("--compare", metavar="ID|none", help=_("cli_export_compare_help"))
+    add("list", _("cli_report_list_help"))
+    show = add("show", _("cli_report_show_help"))
+    show.add_argument("id", metavar="ID", help=_("cli_report_id_help"))
+    withdraw = add("withdraw", _("cli_report_withdraw_help"))
+    withdraw.add_argument("id", metavar="ID", help=_("cli_report_id_help"))
+    withdraw.add_argument(
+        "--reason", metavar="TEXT", required=True, help=_("cli_report_reason_help")
+    )
+    diff = add("diff", _("cli_report_diff_help"))
+    diff.add_argument("first", metavar="A", nargs="?", help=_("cli_report_diff_a_help"))
+    diff.add_argument("second", metavar="B", nargs="?", help=_("cli_report_diff_b_help"))
+    diff.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help=_("cli_report_diff_format_help"),
+    )
 
 
 def _export_choices() -> tuple[str, ...]:

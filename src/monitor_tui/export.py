@@ -6,18 +6,27 @@ the report rendered in each format, written atomically. No Textual, no argparse.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from importlib import import_module
 from pathlib import Path
 
+from monitor_tui.dates import format_date
 from monitor_tui.fileio import atomic_write
+from monitor_tui.i18n import _, get_language
 from monitor_tui.model import Catalogue, MeasureStatus
-from monitor_tui.problems import Problem
-from monitor_tui.report.build import ReportOptions, build_synopsis
-from monitor_tui.report.document import Synopsis
+from monitor_tui.problems import Problem, ProblemsError
+from monitor_tui.report.build import Comparison, ReportOptions, build_synopsis
+from monitor_tui.report.document import ComparedReport, Synopsis
+from monitor_tui.reports.store import (
+    ReportError,
+    find_report,
+    latest_report,
+    list_reports,
+    load_snapshot,
+)
+from monitor_tui.reports.synopse import Snapshot, snapshot_digest, take_snapshot
 from monitor_tui.workspace import Workspace
 
 
@@ -81,6 +90,10 @@ def format_of_suffix(suffix: str) -> str | None:
     return None
 
 
+COMPARE_NONE = "none"
+"""`--compare none`: no comparison with an earlier report."""
+
+
 @dataclass(frozen=True)
 class ExportOptions:
     """What to export and where. `output` None: exports/synopse-<Berichtsstand>.<ext>;
@@ -90,6 +103,34 @@ class ExportOptions:
     formats: tuple[str, ...] = ("pdf",)
     output: Path | None = None
     report: ReportOptions = field(default_factory=ReportOptions)
+    compare: str | None = None
+    """Id of the frozen report to compare with; None: the latest one dated before the
+    Berichtsstand (withdrawn ones never); COMPARE_NONE: none."""
+
+
+class ReportDateError(ValueError):
+    """A Berichtsstand in the future: a report can only show what was recorded."""
+
+
+class CompareError(ValueError):
+    """The report to compare with is unknown, unreadable or dated after the Berichtsstand."""
+
+
+@dataclass(frozen=True)
+class PreparedReport:
+    """A report ready to render: its data as of the Berichtsstand, the comparison, the document."""
+
+    snapshot: Snapshot
+    comparison: Comparison | None
+    synopsis: Synopsis
+
+    def warnings(self) -> list[str]:
+        """One line per measure whose state on a past Berichtsstand cannot be vouched for."""
+        day = format_date(self.snapshot.report_date, get_language())
+        return [
+            _("reports_hand_edited_warning", id=m, date=day)
+            for m in sorted(self.snapshot.hand_edited)
+        ]
 
 
 Progress = Callable[[str, int, int], None]
@@ -109,18 +150,96 @@ def render(format_name: str, synopsis: Synopsis) -> bytes:
     return export_format(format_name).render(synopsis)
 
 
-def data_digest(workspace: Workspace) -> str:
-    """First 12 hex digits of a SHA-256 over the catalogue and status files (names and bytes),
-    so that two printed copies made from different data can be told apart."""
-    from monitor_tui.status.store import status_files
+def check_report_date(day: date, today: date) -> None:
+    """Raises ReportDateError for a Berichtsstand after today."""
+    if day > today:
+        lang = get_language()
+        raise ReportDateError(
+            _("reports_date_future", date=format_date(day, lang), today=format_date(today, lang))
+        )
 
-    digest = hashlib.sha256()
-    files = sorted(workspace.catalogue_dir.glob("*.toml")) + status_files(workspace)
-    for path in files:
-        name = f"{path.parent.name}/{path.name}".encode()
-        data = path.read_bytes()
-        digest.update(len(name).to_bytes(4, "big") + name + len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()[:12]
+
+def as_of_snapshot(
+    workspace: Workspace,
+    catalogue: Catalogue,
+    statuses: Mapping[str, MeasureStatus],
+    day: date,
+    today: date,
+) -> Snapshot:
+    """The workspace's data as of the end of `day` (see `reports.synopse.take_snapshot`)."""
+    from monitor_tui.people import load_people
+
+    people = {login: p.display() for login, p in load_people(workspace.catalogue_dir).items()}
+    return take_snapshot(catalogue, statuses, day, today, people)
+
+
+def resolve_comparison(workspace: Workspace, choice: str | None, day: date) -> Comparison | None:
+    """The frozen report to compare a report dated `day` with (see ExportOptions.compare).
+
+    Raises CompareError with a message for the user.
+    """
+    if choice is not None and choice.strip().lower() == COMPARE_NONE:
+        return None
+    if choice is None:
+        reports, _problems = list_reports(workspace)  # `check` reports broken folders
+        report = latest_report(reports, before=day)
+        if report is None:
+            return None
+    else:
+        try:
+            report = find_report(workspace, choice)
+        except ReportError as error:
+            raise CompareError(str(error)) from None
+        if report.report_date > day:
+            lang = get_language()
+            raise CompareError(
+                _(
+                    "reports_compare_later",
+                    id=report.id,
+                    date=format_date(report.report_date, lang),
+                    day=format_date(day, lang),
+                )
+            )
+    try:
+        snapshot = load_snapshot(report)
+    except ProblemsError as error:
+        raise CompareError(str(error.problems[0])) from None
+    compared = ComparedReport(report.id, report.report_date, report.digest, report.title)
+    return Comparison(compared, snapshot)
+
+
+def prepare_report(
+    workspace: Workspace,
+    catalogue: Catalogue,
+    statuses: Mapping[str, MeasureStatus],
+    options: ExportOptions,
+    now: datetime | None = None,
+    today: date | None = None,
+    frozen: tuple[str, str] | None = None,
+) -> PreparedReport:
+    """The report as of its Berichtsstand, compared with the report `options.compare` names.
+
+    Raises ReportDateError (a day in the future), CompareError and SelectionError (unknown
+    field, office, status), each with a message for the user.
+    """
+    generated = now or datetime.now().astimezone()
+    today = today or date.today()
+    day = options.report.report_date or today
+    check_report_date(day, today)
+    snapshot = as_of_snapshot(workspace, catalogue, statuses, day, today)
+    comparison = resolve_comparison(workspace, options.compare, day)
+    synopsis = build_synopsis(
+        snapshot.catalogue,
+        snapshot.statuses,
+        replace(options.report, report_date=day),
+        generated,
+        snapshot_digest(snapshot),
+        snapshot.people,
+        comparison=comparison,
+        hand_edited=snapshot.hand_edited,
+        frozen=frozen,
+    )
+    return PreparedReport(snapshot, comparison, synopsis)
 
 
 def build_report(
@@ -129,13 +248,12 @@ def build_report(
     statuses: Mapping[str, MeasureStatus],
     options: ReportOptions,
     now: datetime | None = None,
+    compare: str | None = None,
+    today: date | None = None,
 ) -> Synopsis:
-    """The report document. Raises SelectionError for an unknown field, office, status."""
-    from monitor_tui.people import load_people
-
-    generated = now or datetime.now().astimezone()
-    people = {login: p.display() for login, p in load_people(workspace.catalogue_dir).items()}
-    return build_synopsis(catalogue, statuses, options, generated, data_digest(workspace), people)
+    """The report document (see `prepare_report`)."""
+    export = ExportOptions(report=options, compare=compare)
+    return prepare_report(workspace, catalogue, statuses, export, now, today).synopsis
 
 
 def load_statuses_for_report(
@@ -160,16 +278,23 @@ def export_files(
     statuses: Mapping[str, MeasureStatus] | None = None,
     progress: Progress | None = None,
     now: datetime | None = None,
+    today: date | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Write the report in each of `options.formats`; returns the paths written.
 
-    `statuses` None: read every status fresh from disk. Raises ExportRefused, SelectionError
-    (unknown field/office/status, message for the user) and OSError. Each file is written
-    atomically. Safe to call from a worker thread.
+    `statuses` None: read every status fresh from disk. `warn` gets one line per measure whose
+    state on a past Berichtsstand cannot be vouched for (the report itself says so too).
+    Raises ExportRefused, ReportDateError, CompareError, SelectionError (messages for the
+    user) and OSError. Each file is written atomically. Safe to call from a worker thread.
     """
     if statuses is None:
         statuses = load_statuses_for_report(workspace, catalogue)
-    synopsis = build_report(workspace, catalogue, statuses, options.report, now)
+    prepared = prepare_report(workspace, catalogue, statuses, options, now, today)
+    if warn is not None:
+        for line in prepared.warnings():
+            warn(line)
+    synopsis = prepared.synopsis
     written = []
     for number, format_name in enumerate(options.formats, start=1):
         if progress is not None:

@@ -12,10 +12,24 @@ from pathlib import Path
 from typing import Literal
 
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.i18n import os_error
+from monitor_tui.dates import format_date
+from monitor_tui.export import CompareError, ExportRefused, ReportDateError
+from monitor_tui.i18n import _, get_language, os_error
 from monitor_tui.model import Catalogue, MeasureStatus
 from monitor_tui.people import Person, load_people
 from monitor_tui.problems import Problem, ProblemsError
+from monitor_tui.reporting import NOW, diff_sides, freeze_report
+from monitor_tui.reports.describe import diff_text
+from monitor_tui.reports.diff import MeasureDiff, measure_diff
+from monitor_tui.reports.store import (
+    FrozenReport,
+    ReportError,
+    latest_report,
+    list_reports,
+    load_snapshot,
+    reports_dir,
+)
+from monitor_tui.reports.synopse import Snapshot, take_snapshot
 from monitor_tui.status.edits import Conflict, Edit, InvalidEdit
 from monitor_tui.status.paths import status_path
 from monitor_tui.status.store import current_login, load_all_statuses, load_status, save_edit
@@ -45,6 +59,31 @@ class PollResult:
     """Measures whose file another session changed; their state is re-read."""
     repaired: tuple[str, ...] = ()
     """Measures whose file was broken and reads fine now."""
+    reports_changed: bool = False
+    """Another session froze or withdrew a report: the last report may be another one."""
+
+
+@dataclass(frozen=True)
+class SinceReport:
+    """How a measure stands against the last frozen report."""
+
+    report: FrozenReport
+    diff: MeasureDiff
+    before: Catalogue
+    """The catalogue of the report (its words for values that changed)."""
+
+
+@dataclass(frozen=True)
+class FreezeOutcome:
+    """What became of freezing a report: its id, or why nothing was frozen."""
+
+    report: FrozenReport | None
+    lines: tuple[str, ...]
+    """For the user: the result (and warnings), or the reason."""
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
 
 
 @dataclass
@@ -60,12 +99,20 @@ class WorkspaceSession:
     """Measure id → problems of its status file; such a file is never rewritten."""
     people: dict[str, Person] = field(default_factory=dict)
     watcher: StatusFolderWatcher | None = None
+    reports: list[FrozenReport] = field(default_factory=list)
+    """Every frozen report, oldest first."""
+    last_report: FrozenReport | None = None
+    """The report "changed since the last report" refers to (None: none frozen yet)."""
+    baseline: Snapshot | None = None
+    """The data of `last_report`."""
+    _reports_seen: tuple[str, ...] = ()
 
     @classmethod
     def open(cls, workspace: Workspace, today: date | None = None) -> WorkspaceSession:
         """The session with every status read. Raises ProblemsError for a broken catalogue."""
         session = cls(workspace, load_catalogue(workspace.catalogue_dir), today)
         session.load_statuses()
+        session.load_reports()
         return session
 
     @property
@@ -95,6 +142,7 @@ class WorkspaceSession:
             return error.problems
         self.catalogue = catalogue
         self.load_statuses()
+        self.load_reports()
         return []
 
     def poll(self) -> PollResult:
@@ -102,13 +150,17 @@ class WorkspaceSession:
         if self.watcher is None:
             self.watcher = StatusFolderWatcher(self.workspace.status_dir)
             return PollResult()
+        reports_changed = self._reports_folder_changed()
+        if reports_changed:
+            self.load_reports()
         changed = frozenset(m for m in self.watcher.changed() if self.catalogue.measure(m))
         if not changed:
-            return PollResult()
+            return PollResult(reports_changed=reports_changed)
         was_broken = set(self.broken)
         for measure_id in changed:
             self.reload_measure(measure_id)
-        return PollResult(changed, tuple(sorted(was_broken - set(self.broken))))
+        repaired = tuple(sorted(was_broken - set(self.broken)))
+        return PollResult(changed, repaired, reports_changed)
 
     def reload_measure(self, measure_id: str) -> None:
         """One measure's status from disk (after an edit by hand or another session's save)."""
@@ -145,3 +197,113 @@ class WorkspaceSession:
         """The measure's status file for an editor, or None when nothing was recorded yet."""
         path = status_path(self.workspace.status_dir, measure_id)
         return path if path.exists() else None
+
+    # --- frozen reports ---------------------------------------------------------------------
+
+    def _report_names(self) -> tuple[str, ...]:
+        """The entries of reports/ and the mtime of each report.toml (a withdrawal rewrites it)."""
+        folder = reports_dir(self.workspace)
+        try:
+            names = sorted(
+                entry.name for entry in folder.iterdir() if not entry.name.startswith(".")
+            )
+        except OSError:
+            return ()
+        stamps = []
+        for name in names:
+            try:
+                stamps.append(f"{name}:{(folder / name / 'report.toml').stat().st_mtime_ns}")
+            except OSError:
+                stamps.append(name)
+        return tuple(stamps)
+
+    def _reports_folder_changed(self) -> bool:
+        return self._report_names() != self._reports_seen
+
+    def load_reports(self) -> list[Problem]:
+        """Read the frozen reports and the last one's data; their problems (`check` names
+        them too)."""
+        self._reports_seen = self._report_names()
+        self.reports, problems = list_reports(self.workspace)
+        self.last_report = latest_report(self.reports)
+        self.baseline = None
+        if self.last_report is not None:
+            try:
+                self.baseline = load_snapshot(self.last_report)
+            except ProblemsError as error:
+                problems += error.problems
+        return problems
+
+    def report_diff(self, measure_id: str) -> MeasureDiff | None:
+        """How a measure differs from the last report (None: no report, or unreadable)."""
+        measure = self.catalogue.measure(measure_id)
+        if self.baseline is None or measure is None or measure_id in self.broken:
+            return None
+        return measure_diff(self.baseline, self.catalogue, measure, self.status_of(measure_id))
+
+    def hand_edit_warnings(self, day: date) -> list[str]:
+        """One line per measure whose state on `day` cannot be vouched for (its file was edited
+        by hand, so its log does not replay); empty for today."""
+        snapshot = take_snapshot(self.catalogue, self.statuses, day, self.today())
+        when = format_date(day, get_language())
+        return [
+            _("reports_hand_edited_warning", id=m, date=when) for m in sorted(snapshot.hand_edited)
+        ]
+
+    def compare_report_for(self, day: date) -> FrozenReport | None:
+        """The report an export dated `day` compares with by default."""
+        return latest_report(self.reports, before=day)
+
+    def since_report(self, measure_id: str) -> SinceReport | None:
+        """The measure against the last report, for the detail pane."""
+        diff = self.report_diff(measure_id)
+        if diff is None or self.last_report is None or self.baseline is None:
+            return None
+        return SinceReport(self.last_report, diff, self.baseline.catalogue)
+
+    def changed_since_report(self) -> frozenset[str] | None:
+        """Measures that changed since the last report; None when there is no report."""
+        if self.baseline is None:
+            return None
+        found = set()
+        for measure in self.catalogue.measures():
+            diff = self.report_diff(measure.id)
+            if diff is not None and diff.changed:
+                found.add(measure.id)
+        return frozenset(found)
+
+    def freeze(self, title: str, day: date) -> FreezeOutcome:
+        """Freeze the report of `day` as the logged-in person. Safe in a worker thread; call
+        `load_reports` afterwards on the app's thread."""
+        try:
+            result = freeze_report(
+                self.workspace, self.catalogue, day, title, self.login, today=self.today()
+            )
+        except ExportRefused as refused:
+            lines = [_("reports_freeze_refused_broken", count=len(refused.problems))]
+            return FreezeOutcome(None, tuple(lines + [str(p) for p in refused.problems]))
+        except (ReportDateError, CompareError, ReportError) as error:
+            return FreezeOutcome(None, (str(error),))
+        except OSError as error:
+            return FreezeOutcome(None, (_("reports_freeze_failed", reason=os_error(error)),))
+        report = result.report
+        lines = [_("tui_reports_frozen", id=report.id)]
+        if result.duplicate:
+            lines.append(_("tui_reports_frozen_again", id=report.id))
+        return FreezeOutcome(report, tuple(lines) + result.warnings)
+
+    def diff_lines(self, report_id: str | None) -> list[str]:
+        """The changes from a report (None: the last one) to now, as lines of text."""
+        try:
+            diff, before, after = diff_sides(
+                self.workspace, self.catalogue, report_id, NOW, self.statuses, self.today()
+            )
+        except ReportError as error:
+            return [str(error)]
+        except ProblemsError as error:
+            return [str(problem) for problem in error.problems]
+        lines = diff_text(diff, before, after)
+        if self.broken:  # their state is unknown: they must not pass for "offen" unnoticed
+            ids = ", ".join(sorted(self.broken))
+            lines = [_("tui_broken_files", count=len(self.broken), ids=ids), "", *lines]
+        return lines

@@ -15,11 +15,13 @@ from monitor_tui.commands.common import (
 from monitor_tui.commands.options import parse_date_option
 from monitor_tui.export import (
     ALL,
+    CompareError,
     ExportOptions,
-    build_report,
+    ReportDateError,
     export_files,
     format_of_suffix,
     formats_of,
+    prepare_report,
     render,
 )
 from monitor_tui.i18n import _, get_language, os_error
@@ -49,18 +51,28 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     statuses = loaded.statuses
     try:
         if args.output == "-":
-            synopsis = build_report(workspace, catalogue, statuses, options.report)
-            sys.stdout.buffer.write(render(options.formats[0], synopsis))
+            prepared = prepare_report(workspace, catalogue, statuses, options)
+            _warn_all(prepared.warnings())
+            sys.stdout.buffer.write(render(options.formats[0], prepared.synopsis))
             sys.stdout.flush()
             return 0
-        paths = export_files(workspace, catalogue, options, statuses)
-    except SelectionError as error:
+        paths = export_files(workspace, catalogue, options, statuses, warn=_warn)
+    except (SelectionError, ReportDateError, CompareError) as error:
         return fail(str(error), USAGE_ERROR)
     except OSError as error:
         return fail(_("export_failed", reason=os_error(error)))
     for path in paths:
         print(_("export_written", path=path))
     return 0
+
+
+def _warn(line: str) -> None:
+    print(f"monitor-tui: {line}", file=sys.stderr)
+
+
+def _warn_all(lines: list[str]) -> None:
+    for line in lines:
+        _warn(line)
 
 
 def format_for(requested: str | None, output: str | None) -> str:
@@ -81,7 +93,7 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     formats = formats_of(format_for(args.format, args.output))
     if args.output == "-" and len(formats) > 1:
         raise _UsageError(_("export_stdout_one_format"))
-    if args.notes < 0:
+    if args.notes is not None and args.notes < 0:
         raise _UsageError(_("export_bad_notes", value=args.notes))
     report = ReportOptions(
         report_date=parse_date_option(args.date, "--date"),
@@ -94,4 +106,4 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         notes=args.notes,
     )
     output = Path(args.output) if args.output and args.output != "-" else None
-    return ExportOptions(formats=formats, output=output, report=report)
+    return ExportOptions(formats=formats, output=output, report=report, compare=args.compare)

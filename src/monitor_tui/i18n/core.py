@@ -123,8 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli_export_since_help": ("alle Notizen seit diesem Datum", "all notes since this date"),
     "cli_export_notes_help": (
-        "Anzahl der neuesten Notizen je Maßnahme (Standard 3)",
-        "number of latest notes per measure (default 3)",
+        "Anzahl der neuesten Notizen je Maßnahme (Standard: die Notizen seit dem verglichenen "
+        "Bericht; ohne Vergleich 3)",
+        "number of latest notes per measure (default: the notes since the compared report; "
+        "without a comparison 3)",
     ),
     "cli_status_help": (
         "Stand einer Maßnahme anzeigen oder ändern",

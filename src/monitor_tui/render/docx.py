@@ -158,6 +158,10 @@ def _row(label_cell: _Cell, content_cell: _Cell, row: Row) -> None:
         small = label.add_run("\n" + row.sublabel)
         small.font.size = Pt(8)
         small.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    if row.flag:
+        label.add_run("\n")
+        for run in row.flag:
+            _styled_run(label, run)
     if row.is_monitoring:
         _shade(label_cell, LABEL_SHADE)
     _rich(content_cell, row.content)

@@ -25,6 +25,7 @@ table.goal td.label {{ width: 24%; font-weight: bold; }}
 table.goal th {{ background: {GOAL_SHADE}; }}
 td.monitoring {{ background: {LABEL_SHADE}; }}
 .sublabel {{ font-weight: normal; color: #555; font-size: 8pt; }}
+.flag {{ display: inline-block; margin-top: 2pt; padding: 0 3pt; border: 1pt solid #000; }}
 table.facts td, table.facts th {{ border: none; padding: 1pt 8pt 1pt 0; }}
 table.overview td:not(:first-child), table.overview th:not(:first-child) {{ text-align: center; }}
 tr.group td {{ background: {LABEL_SHADE}; font-weight: bold; }}
@@ -99,6 +100,8 @@ def _row(row: Row) -> str:
     label = _text(row.label)
     if row.sublabel:
         label += f'<br><span class="sublabel">{_text(row.sublabel)}</span>'
+    if row.flag:
+        label += f'<br><span class="flag">{"".join(_run(run) for run in row.flag)}</span>'
     label_class = "label monitoring" if row.is_monitoring else "label"
     shade = tint(row.shade)
     style = f' style="background:{shade}"' if shade else ""

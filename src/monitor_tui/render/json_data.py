@@ -6,8 +6,9 @@ import json
 import re
 from typing import Any
 
-from monitor_tui.model import Catalogue, Field, Goal, Measure
+from monitor_tui.model import UNSET, Catalogue, Field, Goal, Measure
 from monitor_tui.report.document import MeasureEntry, Synopsis
+from monitor_tui.reports.diff import INDICATOR, YES
 
 
 def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
@@ -37,8 +38,23 @@ def synopsis_document(synopsis: Synopsis) -> dict[str, Any]:
         "generated": synopsis.generated.isoformat(timespec="seconds"),
         "digest": synopsis.digest,
         "restriction": synopsis.restriction,
+        "compared_to": _compared_to(synopsis),
         "fields": fields,
     }
+
+
+def _compared_to(synopsis: Synopsis) -> dict[str, Any] | None:
+    report = synopsis.compared_to
+    if report is None:
+        return None
+    return {"id": report.id, "report_date": report.report_date.isoformat(), "digest": report.digest}
+
+
+def _json_value(field: str, value: str) -> str | bool | None:
+    """A compared value as the other keys of a measure hold it: keys, null, booleans."""
+    if field == INDICATOR:
+        return value == YES
+    return None if value == UNSET else value
 
 
 def _field(
@@ -93,10 +109,22 @@ def _measure_with_status(entry: MeasureEntry) -> dict[str, Any]:
                     "timestamp": note.timestamp.isoformat(),
                     "author": note.author,
                     "text": note.text,
+                    "new": bool(facts.notes_new and facts.notes_new[index]),
                 }
-                for note in facts.notes
+                for index, note in enumerate(facts.notes)
             ],
             "notes_omitted": facts.notes_omitted,
+            "changes": [
+                {
+                    "field": change.field,
+                    "before": _json_value(change.field, change.before),
+                    "after": _json_value(change.field, change.after),
+                }
+                for change in facts.changes
+            ],
+            "added_since_compare": facts.added_since_compare,
+            "text_changed": list(facts.text_changed),
+            "state_unverified": facts.hand_edited,
         }
     )
     return data

@@ -68,6 +68,8 @@ def _goal_table(goal: GoalTable) -> str:
             label = f"**{escape_markdown(row.label)}**" if row.label else ""
             if row.sublabel:
                 label += f" ({escape_markdown(row.sublabel)})"
+            if row.flag:
+                label += "<br>" + "".join(_run(run) for run in row.flag)
             rows.append(f"| {label} | {_cell(row.content)} |")
     return "\n".join(rows)
 

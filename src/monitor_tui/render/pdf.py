@@ -195,6 +195,8 @@ class _Story:
                     f'<font size="7" color="#555555">{self._text(row.sublabel)}</font>', "body"
                 )
             )
+        if row.flag:
+            cells.append(self._markup("".join(self._run(run) for run in row.flag), "label"))
         return cells
 
     def _table(self, data: Table) -> Any:

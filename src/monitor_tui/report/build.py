@@ -5,7 +5,7 @@ No I/O happens here: the caller reads the files and passes what the report needs
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -14,23 +14,35 @@ from monitor_tui.model import (
     Catalogue,
     Choice,
     Field,
+    LogEntry,
     Measure,
     MeasureStatus,
     indicator_fulfilled,
     is_overdue,
 )
 from monitor_tui.report.document import (
+    ComparedReport,
     FieldSection,
     GoalTable,
     MeasureEntry,
     MeasureFacts,
+    PreviousFacts,
     Row,
     Summary,
     Synopsis,
 )
 from monitor_tui.report.language import format_date, format_timestamp, message
-from monitor_tui.report.richtext import Block, RichText, Run, choice_runs, markdown_text, text_block
+from monitor_tui.report.richtext import (
+    Block,
+    RichText,
+    Run,
+    choice_runs,
+    markdown_text,
+    text_block,
+)
 from monitor_tui.report.tables import legend_tables, overview_table
+from monitor_tui.reports.diff import INDICATOR, YES, FieldChange, MeasureDiff, measure_diff
+from monitor_tui.reports.synopse import Snapshot
 from monitor_tui.selection import resolve_field, resolve_office, resolve_status
 from monitor_tui.text import visible_text
 
@@ -49,7 +61,26 @@ class ReportOptions:
     status: str | None = None
     since: date | None = None
     """Print all public notes from this day on, instead of the latest `notes`."""
-    notes: int = 3
+    notes: int | None = None
+    """Print the latest `notes` public notes. None: the notes since the compared report, or
+    the latest DEFAULT_NOTES when there is no comparison."""
+
+
+DEFAULT_NOTES = 3
+
+CHANGED_SYMBOL = "Δ"
+"""Marks what changed since the compared report; a letter every font has, readable without
+colour (the PDF draws it from the Symbol font)."""
+NEW_SYMBOL = "✚"
+TEXT_SYMBOL = "✎"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The earlier (frozen) report a report is compared with, and its data."""
+
+    report: ComparedReport
+    snapshot: Snapshot
 
 
 def build_synopsis(
@@ -59,9 +90,15 @@ def build_synopsis(
     generated: datetime,
     digest: str = "",
     people: Mapping[str, str] | None = None,
+    comparison: Comparison | None = None,
+    hand_edited: Collection[str] = (),
+    frozen: tuple[str, str] | None = None,
 ) -> Synopsis:
     """The report for `catalogue` with the recorded `statuses` (a measure without an entry is
-    open). `people` maps login names to the names printed under notes. Raises SelectionError."""
+    open). `people` maps login names to the names printed under notes; `comparison` is the
+    earlier report whose values are shown where they changed; `hand_edited` names measures whose
+    state on the day cannot be vouched for; `frozen` is (id, title) of a report being frozen.
+    Raises SelectionError."""
     lang = options.lang or get_language()
     report_date = options.report_date or generated.date()
     concept = catalogue.concept
@@ -69,6 +106,8 @@ def build_synopsis(
     only_office = resolve_office(catalogue, options.office) if options.office else None
     only_status = resolve_status(concept.statuses, options.status) if options.status else None
     builder = _Builder(catalogue, statuses, options, lang, report_date, people or {})
+    builder.comparison = comparison
+    builder.hand_edited = frozenset(hand_edited)
 
     sections: list[FieldSection] = []
     for catalogue_field in catalogue.fields:
@@ -96,8 +135,24 @@ def build_synopsis(
         (message("report_generated", lang), format_timestamp(generated, lang)),
         (message("report_digest", lang), digest),
     ]
+    if frozen is not None:
+        report_id, title = frozen
+        value = f"{title} ({report_id})" if title.strip() else report_id
+        facts.append((message("report_frozen", lang), visible_text(value)))
+    facts.append((message("report_compare", lang), _comparison_text(comparison, lang)))
     if restriction:
         facts.append((message("report_restriction", lang), restriction))
+    shown_hand_edited = sorted(
+        {e.measure.id for s in sections for g in s.goals for e in g.measures if e.facts.hand_edited}
+    )
+    if shown_hand_edited:
+        warning = message(
+            "report_hand_edited_summary",
+            lang,
+            count=len(shown_hand_edited),
+            ids=", ".join(shown_hand_edited),
+        )
+        facts.append((message("report_warning", lang), warning))
     summaries = _summaries(catalogue, only_field) if options.with_summary else ()
     return Synopsis(
         lang=lang,
@@ -113,7 +168,7 @@ def build_synopsis(
         summaries_title=message("report_summaries", lang),
         summaries=summaries,
         overview_title=message("report_overview", lang),
-        overview=overview_table(catalogue, sections, lang),
+        overview=overview_table(catalogue, sections, lang, _overview_note(comparison, lang)),
         synopsis_title=message("report_synopsis", lang),
         sections=tuple(sections),
         empty_message=message("report_nothing_selected", lang),
@@ -126,7 +181,29 @@ def build_synopsis(
             "goal": message("report_goal", lang),
             "unprintable": message("report_unprintable", lang, count="{count}"),
         },
+        compared_to=comparison.report if comparison else None,
     )
+
+
+def _comparison_text(comparison: Comparison | None, lang: str) -> str:
+    if comparison is None:
+        return message("report_compare_none", lang)
+    report = comparison.report
+    text = message(
+        "report_compare_with",
+        lang,
+        date=format_date(report.report_date, lang),
+        id=report.id,
+        digest=report.digest,
+    )
+    return visible_text(f"{text} – {report.title}" if report.title.strip() else text)
+
+
+def _overview_note(comparison: Comparison | None, lang: str) -> str:
+    if comparison is None:
+        return ""
+    day = format_date(comparison.report.report_date, lang)
+    return message("report_overview_changes", lang, date=day)
 
 
 def _restriction(
@@ -153,6 +230,9 @@ def _summaries(catalogue: Catalogue, only_field: Field | None) -> tuple[Summary,
 class _Builder:
     """Builds the rows of each measure; holds what every measure needs."""
 
+    comparison: Comparison | None = None
+    hand_edited: frozenset[str] = frozenset()
+
     def __init__(
         self,
         catalogue: Catalogue,
@@ -162,6 +242,7 @@ class _Builder:
         report_date: date,
         people: Mapping[str, str],
     ) -> None:
+        self.catalogue = catalogue
         self.concept = catalogue.concept
         self.statuses = statuses
         self.options = options
@@ -188,11 +269,11 @@ class _Builder:
             for target in measure.targets
         )
         public = recorded.public_notes()
-        if self.options.since is not None:
-            since = self.options.since
-            chosen = [note for note in public if note.timestamp.date() >= since]
-        else:
-            chosen = public[: max(self.options.notes, 0)]
+        chosen = self._chosen_notes(public)
+        compared = self.comparison
+        diff = (
+            measure_diff(compared.snapshot, self.catalogue, measure, recorded) if compared else None
+        )
         return MeasureFacts(
             status=self.status_of(measure),
             assessment=self.concept.assessments.get(recorded.assessment or ""),
@@ -203,6 +284,41 @@ class _Builder:
             target_states=states,
             notes=tuple(chosen),
             notes_omitted=len(public) - len(chosen),
+            notes_new=tuple(
+                compared is not None and note.timestamp.date() > compared.report.report_date
+                for note in chosen
+            ),
+            changes=diff.changes if diff else (),
+            added_since_compare=diff is not None and diff.kind == "added",
+            text_changed=diff.text_changed if diff else (),
+            previous=self._previous(measure, diff),
+            hand_edited=measure.id in self.hand_edited,
+        )
+
+    def _chosen_notes(self, public: list[LogEntry]) -> list[LogEntry]:
+        """`--since`, else `--notes N`, else the notes of the period since the compared report,
+        else the latest few."""
+        options = self.options
+        if options.since is not None:
+            return [note for note in public if note.timestamp.date() >= options.since]
+        if options.notes is not None:
+            return public[: max(options.notes, 0)]
+        if self.comparison is not None:
+            since = self.comparison.report.report_date
+            return [note for note in public if note.timestamp.date() > since]
+        return public[:DEFAULT_NOTES]
+
+    def _previous(self, measure: Measure, diff: MeasureDiff | None) -> PreviousFacts | None:
+        if self.comparison is None or diff is None or diff.kind == "added":
+            return None
+        snapshot = self.comparison.snapshot
+        concept = snapshot.catalogue.concept
+        old_measure = snapshot.catalogue.measure(measure.id) or measure
+        old = snapshot.status(measure.id)
+        return PreviousFacts(
+            status=concept.statuses.get(old.status) or concept.statuses.default,
+            assessment=concept.assessments.get(old.assessment or ""),
+            indicator_fulfilled=indicator_fulfilled(old_measure, old, concept.target_states),
         )
 
     def entry(self, measure: Measure) -> MeasureEntry:
@@ -217,29 +333,110 @@ class _Builder:
             )
             for target in measure.targets
         )
+        status_changed = any(c.field in ("status", "assessment", "priority") for c in facts.changes)
+        targets_changed = any(
+            c.field.startswith("target:") or c.field == INDICATOR for c in facts.changes
+        )
         rows = (
-            Row(visible_text(measure.label), (text_block(measure.text),), "measure", measure.id),
+            Row(
+                visible_text(measure.label),
+                (text_block(measure.text),),
+                "measure",
+                measure.id,
+                flag=self._measure_flag(facts),
+            ),
             Row(message("report_indicator", lang), (text_block(measure.indicator),)),
             Row(message("report_horizon", lang), horizon),
             Row(message("report_responsible", lang), (text_block(measure.responsible),)),
+            *self._warning_rows(facts),
             Row(
                 message("report_status", lang),
                 self._status_text(facts),
                 "monitoring",
                 shade=facts.status.color,
+                flag=self._changed_flag() if status_changed else (),
             ),
-            Row(message("report_targets", lang), self._targets_text(measure, facts), "monitoring"),
+            Row(
+                message("report_targets", lang),
+                self._targets_text(measure, facts),
+                "monitoring",
+                flag=self._changed_flag() if targets_changed else (),
+            ),
             *self._notes_rows(facts),
         )
         return MeasureEntry(measure, facts, rows)
 
+    # --- marks of the comparison -------------------------------------------------------------
+
+    def _changed_flag(self) -> tuple[Run, ...]:
+        return _flag(CHANGED_SYMBOL, message("report_flag_changed", self.lang))
+
+    def _measure_flag(self, facts: MeasureFacts) -> tuple[Run, ...]:
+        if facts.added_since_compare:
+            return _flag(NEW_SYMBOL, message("report_flag_new", self.lang))
+        if facts.text_changed:
+            return _flag(TEXT_SYMBOL, message("report_flag_text_changed", self.lang))
+        return ()
+
+    def _warning_rows(self, facts: MeasureFacts) -> list[Row]:
+        if not facts.hand_edited:
+            return []
+        text = message("report_hand_edited", self.lang)
+        content = (Block((Run(message("report_warning", self.lang) + ": ", bold=True), Run(text))),)
+        flag = (Run("! " + message("report_flag_unverified", self.lang), bold=True),)
+        return [Row(message("report_note", self.lang), content, "monitoring", flag=flag)]
+
+    def _before(self, facts: MeasureFacts, name: str) -> FieldChange | None:
+        return next((c for c in facts.changes if c.field == name), None)
+
+    def _previous_runs(self, change: FieldChange | None, name: str) -> list[Run]:
+        """ " (bisher: ○ offen)" where the value changed, else nothing."""
+        if change is None or self.comparison is None:
+            return []
+        concept = self.comparison.snapshot.catalogue.concept
+        lang = self.lang
+        vocabulary = {
+            "status": concept.statuses,
+            "assessment": concept.assessments,
+            "priority": concept.priorities,
+        }.get(name, concept.target_states)
+        before: list[Run]
+        if name == INDICATOR:
+            key = (
+                "report_indicator_was_fulfilled"
+                if change.before == YES
+                else "report_indicator_was_open"
+            )
+            before = [Run(message(key, lang))]
+        else:
+            choice = vocabulary.get(change.before)
+            before = (
+                list(choice_runs(choice, lang))
+                if choice
+                else [
+                    Run(
+                        message("report_not_set", lang)
+                        if change.before == "—"
+                        else visible_text(change.before)
+                    )
+                ]
+            )
+        # Spaces and brackets outside the italic runs: Markdown emphasis must not start or end
+        # with a space.
+        label = message("report_previous", lang)
+        return [Run("  ("), Run(f"{label}:", italic=True), Run(" "), *before, Run(")")]
+
     def _status_text(self, facts: MeasureFacts) -> RichText:
         lang = self.lang
         not_set = Run(message("report_not_set", lang), italic=True)
+        status = [*choice_runs(facts.status, lang, bold=True)]
+        status += self._previous_runs(self._before(facts, "status"), "status")
         details: list[Run] = [Run(message("report_assessment", lang) + ": ")]
         details += choice_runs(facts.assessment, lang) if facts.assessment else [not_set]
+        details += self._previous_runs(self._before(facts, "assessment"), "assessment")
         details += [Run("  ·  " + message("report_priority", lang) + ": ")]
         details += choice_runs(facts.priority, lang) if facts.priority else [not_set]
+        details += self._previous_runs(self._before(facts, "priority"), "priority")
         review = [Run(message("report_reviewed", lang) + ": ")]
         if facts.reviewed is not None:
             review.append(Run(format_date(facts.reviewed, lang)))
@@ -247,24 +444,27 @@ class _Builder:
             review.append(Run(message("report_never_reviewed", lang), italic=True))
         if facts.overdue:
             review.append(Run(" – " + message("report_overdue", lang), bold=True))
-        return (
-            Block(choice_runs(facts.status, lang, bold=True)),
-            Block(tuple(details)),
-            Block(tuple(review)),
-        )
+        return (Block(tuple(status)), Block(tuple(details)), Block(tuple(review)))
 
     def _targets_text(self, measure: Measure, facts: MeasureFacts) -> RichText:
         lang = self.lang
         blocks = [
             Block(
-                (Run(visible_text(target.label), italic=True), Run(" "), *choice_runs(state, lang))
+                (
+                    Run(visible_text(target.label), italic=True),
+                    Run(" "),
+                    *choice_runs(state, lang),
+                    *self._previous_runs(self._before(facts, f"target:{key}"), "target"),
+                )
             )
-            for target, (_key, state) in zip(measure.targets, facts.target_states, strict=True)
+            for target, (key, state) in zip(measure.targets, facts.target_states, strict=True)
         ]
         verdict = (
             "report_indicator_fulfilled" if facts.indicator_fulfilled else "report_indicator_open"
         )
-        blocks.append(Block((Run(message(verdict, lang), bold=facts.indicator_fulfilled),)))
+        runs = [Run(message(verdict, lang), bold=facts.indicator_fulfilled)]
+        runs += self._previous_runs(self._before(facts, INDICATOR), INDICATOR)
+        blocks.append(Block(tuple(runs)))
         return tuple(blocks)
 
     def _notes_rows(self, facts: MeasureFacts) -> list[Row]:
@@ -273,15 +473,29 @@ class _Builder:
         lang = self.lang
         label = message("report_progress", lang)
         if not facts.notes:
-            empty = (Block((Run(message("report_no_notes", lang), italic=True),)),)
+            key = "report_no_new_notes" if self._notes_of_period() else "report_no_notes"
+            empty = (Block((Run(message(key, lang), italic=True),)),)
             return [Row(label, empty, "progress")]
         rows = []
         for number, note in enumerate(facts.notes):
             author = self.people.get(note.author) or note.author
             heading = f"{format_timestamp(note.timestamp, lang)} – {author}"
-            blocks = [Block((Run(visible_text(heading), bold=True),)), *markdown_text(note.text)]
+            head = [Run(visible_text(heading), bold=True)]
+            if facts.notes_new and facts.notes_new[number]:
+                head = [*_flag(NEW_SYMBOL, message("report_flag_new", lang)), Run(" – "), *head]
+            blocks = [Block(tuple(head)), *markdown_text(note.text)]
             if facts.notes_omitted and number == len(facts.notes) - 1:
                 omitted = message("report_more_notes", lang, count=facts.notes_omitted)
                 blocks.append(Block((Run(omitted, italic=True),)))
             rows.append(Row(label if number == 0 else "", tuple(blocks), "progress"))
         return rows
+
+    def _notes_of_period(self) -> bool:
+        options = self.options
+        return self.comparison is not None and options.since is None and options.notes is None
+
+
+def _flag(symbol: str, word: str) -> tuple[Run, ...]:
+    """A mark that reads in black and white: the symbol (left out where a font lacks it) and
+    the word."""
+    return (Run(symbol, bold=True, mark=True), Run(" "), Run(word, bold=True))

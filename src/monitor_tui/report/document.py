@@ -14,7 +14,8 @@ from typing import Literal
 
 from monitor_tui.model import Choice, Field, Goal, LogEntry, Measure
 from monitor_tui.report.language import format_date
-from monitor_tui.report.richtext import RichText
+from monitor_tui.report.richtext import RichText, Run
+from monitor_tui.reports.diff import FieldChange
 
 RowKind = Literal["measure", "catalogue", "monitoring", "progress"]
 
@@ -30,6 +31,9 @@ class Row:
     """Small text under the label (the measure's id)."""
     shade: str | None = None
     """Light background colour (#rrggbb) of the content cell: the status colour."""
+    flag: tuple[Run, ...] = ()
+    """A mark under the label that must survive black-and-white print: a symbol and a word
+    ("Δ geändert", "✚ neu"), never colour alone."""
 
     @property
     def is_monitoring(self) -> bool:
@@ -52,6 +56,37 @@ class MeasureFacts:
     notes: tuple[LogEntry, ...]
     """The public notes printed, newest first (internal notes are never here)."""
     notes_omitted: int
+    notes_new: tuple[bool, ...] = ()
+    """For each printed note: dated after the compared report's Berichtsstand."""
+    changes: tuple[FieldChange, ...] = ()
+    """What changed since the compared report (keys, as in `reports.diff`)."""
+    added_since_compare: bool = False
+    """Not in the catalogue of the compared report."""
+    text_changed: tuple[str, ...] = ()
+    """Catalogue cells whose wording differs from the compared report's."""
+    previous: PreviousFacts | None = None
+    """The state in the compared report (None: no comparison, or the measure is new)."""
+    hand_edited: bool = False
+    """The state on the Berichtsstand cannot be vouched for: the status file was edited by hand."""
+
+
+@dataclass(frozen=True)
+class PreviousFacts:
+    """What the compared report said, for the overview's changes (+2 / −1)."""
+
+    status: Choice
+    assessment: Choice | None
+    indicator_fulfilled: bool
+
+
+@dataclass(frozen=True)
+class ComparedReport:
+    """The earlier report a report is compared with."""
+
+    id: str
+    report_date: date
+    digest: str
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +160,8 @@ class Synopsis:
     indicator_rule: str
     labels: Mapping[str, str] = field(default_factory=dict)
     """Fixed words the formats need (page numbering, "Berichtsstand" …), in the report's language."""
+    compared_to: ComparedReport | None = None
+    """The report the changes are shown against; None: no comparison."""
 
     def entries(self) -> Iterable[MeasureEntry]:
         for section in self.sections:

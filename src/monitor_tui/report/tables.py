@@ -15,9 +15,13 @@ def cell(*runs: Run) -> RichText:
     return (Block(runs),)
 
 
-def overview_table(catalogue: Catalogue, sections: Sequence[FieldSection], lang: str) -> Table:
-    """Counts per Handlungsfeld (columns) and status or assessment (rows)."""
+def overview_table(
+    catalogue: Catalogue, sections: Sequence[FieldSection], lang: str, changes_note: str = ""
+) -> Table:
+    """Counts per Handlungsfeld (columns) and status or assessment (rows); with a comparison
+    (`changes_note` says which), each count is followed by its change since then ("3 (+2)")."""
     concept = catalogue.concept
+    compared = bool(changes_note)
     columns = [[e.facts for g in s.goals for e in g.measures] for s in sections]
     columns.append([facts for column in columns for facts in column])
     # Column heads carry the number only: the titles do not fit narrow columns, the caption
@@ -28,10 +32,22 @@ def overview_table(catalogue: Catalogue, sections: Sequence[FieldSection], lang:
         cell(Run(message("report_overview_total", lang), bold=True)),
     )
     caption = visible_text(" · ".join(f"{s.field.number} {s.field.title}" for s in sections))
+    if changes_note:
+        caption += "\n" + changes_note
 
-    def count_row(label: RichText, test: Callable[[MeasureFacts], bool]) -> tuple[RichText, ...]:
-        counts = [sum(1 for facts in column if test(facts)) for column in columns]
-        return (label, *(cell(Run(str(n) if n else "–")) for n in counts))
+    def count_row(
+        label: RichText,
+        test: Callable[[MeasureFacts], bool],
+        before: Callable[[MeasureFacts], bool] | None = None,
+    ) -> tuple[RichText, ...]:
+        cells = []
+        for column in columns:
+            count = sum(1 for facts in column if test(facts))
+            text = str(count) if count else "–"
+            if compared and before is not None:
+                text += _change(count - sum(1 for facts in column if before(facts)))
+            cells.append(cell(Run(text)))
+        return (label, *cells)
 
     def group_row(key: str) -> tuple[RichText, ...]:
         groups.add(len(rows))
@@ -40,26 +56,45 @@ def overview_table(catalogue: Catalogue, sections: Sequence[FieldSection], lang:
     def has_assessment(key: str) -> Callable[[MeasureFacts], bool]:
         return lambda f: f.assessment is not None and f.assessment.key == key
 
+    def had_assessment(key: str | None) -> Callable[[MeasureFacts], bool]:
+        def test(f: MeasureFacts) -> bool:
+            if f.previous is None:
+                return False
+            previous = f.previous.assessment
+            return previous is None if key is None else previous is not None and previous.key == key
+
+        return test
+
     def has_status(key: str) -> Callable[[MeasureFacts], bool]:
         return lambda f: f.status.key == key
 
+    def had_status(key: str) -> Callable[[MeasureFacts], bool]:
+        return lambda f: f.previous is not None and f.previous.status.key == key
+
     groups: set[int] = set()
     rows: list[tuple[RichText, ...]] = [header]
-    rows.append(count_row(cell(Run(message("report_overview_measures", lang), bold=True)), bool))
+    measures_label = cell(Run(message("report_overview_measures", lang), bold=True))
+    rows.append(count_row(measures_label, bool, lambda f: not f.added_since_compare))
     rows.append(group_row("report_overview_status"))
-    rows += [count_row(cell(*choice_runs(c, lang)), has_status(c.key)) for c in concept.statuses]
+    rows += [
+        count_row(cell(*choice_runs(c, lang)), has_status(c.key), had_status(c.key))
+        for c in concept.statuses
+    ]
     rows.append(
         count_row(
-            cell(Run(message("report_overview_fulfilled", lang))), lambda f: f.indicator_fulfilled
+            cell(Run(message("report_overview_fulfilled", lang))),
+            lambda f: f.indicator_fulfilled,
+            lambda f: f.previous is not None and f.previous.indicator_fulfilled,
         )
     )
     rows.append(count_row(cell(Run(message("report_overview_overdue", lang))), lambda f: f.overdue))
     rows.append(group_row("report_overview_assessment"))
     rows += [
-        count_row(cell(*choice_runs(c, lang)), has_assessment(c.key)) for c in concept.assessments
+        count_row(cell(*choice_runs(c, lang)), has_assessment(c.key), had_assessment(c.key))
+        for c in concept.assessments
     ]
     no_assessment = cell(Run(message("report_overview_no_assessment", lang), italic=True))
-    rows.append(count_row(no_assessment, lambda f: f.assessment is None))
+    rows.append(count_row(no_assessment, lambda f: f.assessment is None, had_assessment(None)))
     return Table(
         tuple(rows),
         (3.2, *([1.0] * len(columns))),
@@ -67,6 +102,15 @@ def overview_table(catalogue: Catalogue, sections: Sequence[FieldSection], lang:
         group_rows=frozenset(groups),
         caption=caption,
     )
+
+
+def _change(delta: int) -> str:
+    """ " (+2)", " (−1)" (a real minus sign), nothing for no change."""
+    if delta > 0:
+        return f" (+{delta})"
+    if delta < 0:
+        return f" (\u2212{-delta})"
+    return ""
 
 
 def legend_tables(catalogue: Catalogue, lang: str) -> tuple[tuple[str, Table], ...]:

@@ -17,7 +17,7 @@ from monitor_tui.model import (
 )
 from monitor_tui.status.wording import value_word
 
-FILTER_KINDS = ("office", "status", "assessment", "term", "overdue")
+FILTER_KINDS = ("office", "status", "assessment", "term", "overdue", "changed")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class Filters:
     assessment: str | None = None
     term: str | None = None
     overdue: bool = False
+    changed: bool = False
+    """Only measures that changed since the last frozen report."""
 
     def active(self) -> bool:
         return self != Filters()
@@ -36,6 +38,8 @@ class Filters:
     def with_value(self, kind: str, value: str | None) -> Filters:
         if kind == "overdue":
             return replace(self, overdue=bool(value))
+        if kind == "changed":
+            return replace(self, changed=bool(value))
         if kind == "office":
             return replace(self, office=value or None)
         if kind == "status":
@@ -45,8 +49,16 @@ class Filters:
         return replace(self, term=value or None)
 
     def accepts(
-        self, measure: Measure, status: MeasureStatus, catalogue: Catalogue, today: date
+        self,
+        measure: Measure,
+        status: MeasureStatus,
+        catalogue: Catalogue,
+        today: date,
+        changed_ids: Collection[str] = (),
     ) -> bool:
+        """`changed_ids`: the measures changed since the last report (for `changed`)."""
+        if self.changed and measure.id not in changed_ids:
+            return False
         if self.office and self.office not in measure.offices:
             return False
         if self.status and status.status != self.status:
@@ -78,6 +90,8 @@ class Filters:
             parts.append(_("tui_filter_term_active", term=term_label(self.term)))
         if self.overdue:
             parts.append(_("tui_filter_overdue_active"))
+        if self.changed:
+            parts.append(_("tui_filter_changed_active"))
         return parts
 
 
@@ -95,13 +109,15 @@ def visible_measure_ids(
     query: str,
     filters: Filters,
     today: date,
+    changed_ids: Collection[str] = (),
 ) -> set[str]:
     """Ids of the measures that match the search (every word, umlaut-insensitive) and filters."""
     shown = set()
     for measure in catalogue.measures():
         if query.strip() and not matches(measure, query):
             continue
-        if not filters.accepts(measure, status_of(statuses, measure.id), catalogue, today):
+        status = status_of(statuses, measure.id)
+        if not filters.accepts(measure, status, catalogue, today, changed_ids):
             continue
         shown.add(measure.id)
     return shown

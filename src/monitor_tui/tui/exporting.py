@@ -43,7 +43,12 @@ class FilterTransfer:
 
 def transfer_filters(filters: Filters, query: str, catalogue: Catalogue) -> FilterTransfer:
     carried = Filters(office=filters.office, status=filters.status)
-    left = Filters(assessment=filters.assessment, term=filters.term, overdue=filters.overdue)
+    left = Filters(
+        assessment=filters.assessment,
+        term=filters.term,
+        overdue=filters.overdue,
+        changed=filters.changed,
+    )
     ignored = left.describe(catalogue)
     if query.strip():
         ignored.insert(0, _("tui_search_active", query=one_line(query)))

@@ -51,10 +51,11 @@ MAIN_KEYS = (
     Key("b", "set_assessment", "tui_key_assessment", "assessment"),
     Key("p", "set_priority", "tui_key_priority", "priority"),
     Key("n", "add_note", "tui_key_note", "note"),
-    # u, e, x, r: the footer has no room left at 80 columns; help and palette list them.
+    # u, e, x, B, r: the footer has no room left at 80 columns; help and palette list them.
     Key("u", "mark_reviewed", "tui_key_reviewed", "reviewed", show=False),  # "überprüft"
     Key("e", "edit_file", "tui_key_edit", "edit", show=False),
     Key("x", "export", "tui_key_export", "export", show=False),
+    Key("B", "reports", "tui_key_reports", "reports", show=False),  # Berichte (b: Bewertung)
     Key("r", "reload", "tui_key_reload", "reload", show=False),
     Key("question_mark", "help", "tui_key_help", "help"),
     Key("q", "app.quit", "tui_key_quit", "quit"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -17,8 +18,16 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Static
 from textual.worker import WorkerState
 
-from monitor_tui.export import ExportOptions, ExportRefused, export_files, formats_of
-from monitor_tui.i18n import _
+from monitor_tui.dates import format_date
+from monitor_tui.export import (
+    CompareError,
+    ExportOptions,
+    ExportRefused,
+    ReportDateError,
+    export_files,
+    formats_of,
+)
+from monitor_tui.i18n import _, get_language
 from monitor_tui.problems import Problem
 from monitor_tui.report.build import ReportOptions
 from monitor_tui.selection import SelectionError
@@ -87,6 +96,7 @@ class ExportScreen(ModalScreen[None]):
         self.progress_text = ""
         self.ticker: Timer | None = None
         self.date_refused = False
+        self.warnings: list[str] = []
 
     def compose(self) -> ComposeResult:
         choices = [
@@ -101,6 +111,7 @@ class ExportScreen(ModalScreen[None]):
                 yield Static(Content(_("tui_export_date_label")), classes="export-label")
                 yield Input(self.default_date.isoformat(), compact=True, id="export-date")
                 yield Static(Content(_("tui_export_date_hint")), classes="export-date-hint")
+            yield Static(Content(""), id="export-compare")
             yield StateCheckbox(_("tui_export_filter_toggle"), compact=True, id="export-filter")
             yield Static(Content(""), id="export-filter-text")
             yield Static(Content(""), id="export-progress")
@@ -110,6 +121,7 @@ class ExportScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#export-filter", Checkbox).disabled = not self.transfer.any_active()
         self.describe_filter()
+        self.describe_comparison(self.default_date)
         self.query_one(ChoiceRow).focus()
         if self.export_running():
             self.show_result(_("tui_export_already_running"), error=False)
@@ -126,13 +138,25 @@ class ExportScreen(ModalScreen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Once the date field holds a valid date, the complaint about it is wrong: drop it."""
-        if not self.date_refused or event.input.id != "export-date":
+        if event.input.id != "export-date":
             return
         try:
-            parse_report_date(event.value)
+            day = parse_report_date(event.value)
         except ValueError:
             return
-        self.show_result("", error=False)
+        self.describe_comparison(day)
+        if self.date_refused:
+            self.show_result("", error=False)
+
+    def describe_comparison(self, day: date) -> None:
+        """Which frozen report the export compares with (the last one before the date)."""
+        report = self.session.compare_report_for(day)
+        if report is None:
+            text = _("tui_export_compare_none")
+        else:
+            when = format_date(report.report_date, get_language())
+            text = _("tui_export_compare_with", id=report.id, date=when)
+        self.query_one("#export-compare", Static).update(Content(visible(text)))
 
     def describe_filter(self) -> None:
         """Say in words what the report will hold, so nobody prints an excerpt by mistake."""
@@ -162,6 +186,19 @@ class ExportScreen(ModalScreen[None]):
             self.date_refused = True
             date_input.focus()
             return None
+        if report_date > self.session.today():
+            lang = get_language()
+            message = _(
+                "reports_date_future",
+                date=format_date(report_date, lang),
+                today=format_date(self.session.today(), lang),
+            )
+            self.show_result(message, error=True)
+            self.date_refused = True
+            date_input.focus()
+            return None
+        # Said beside the files written: the report itself marks these measures too.
+        self.warnings = self.session.hand_edit_warnings(report_date)
         apply = self.apply_filter
         report = ReportOptions(
             report_date=report_date,
@@ -220,7 +257,7 @@ class ExportScreen(ModalScreen[None]):
             paths = export_files(self.workspace, self.session.catalogue, options, progress=progress)
         except ExportRefused as refused:
             app.call_from_thread(self.refused, refused.problems)
-        except SelectionError as error:
+        except (SelectionError, ReportDateError, CompareError) as error:
             app.call_from_thread(self.failed, str(error))
         except OSError as error:
             reason = error.strerror or str(error)
@@ -260,7 +297,8 @@ class ExportScreen(ModalScreen[None]):
     def finished(self, paths: list[Path]) -> None:
         self.stop_progress(_("tui_export_finished", bar=progress_bar(1, 1)))
         written = [str(path.absolute()) for path in paths]  # the workspace may be "."
-        self.show_result("\n".join([_("tui_export_done"), *written]), error=False)
+        lines = [_("tui_export_done"), *written, *self.warnings]
+        self.show_result("\n".join(lines), error=False)
         if len(paths) == 1:
             self.report(_("tui_export_written", path=self.short_path(paths[0])), False)
         else:

@@ -34,6 +34,7 @@ from monitor_tui.tui.screens.export_dialog import ExportScreen
 from monitor_tui.tui.screens.help import HelpRow, HelpScreen
 from monitor_tui.tui.screens.note_editor import NoteEditorScreen
 from monitor_tui.tui.screens.picker import PickerEntry, PickerScreen
+from monitor_tui.tui.screens.reports import ReportsScreen
 from monitor_tui.tui.widgets.catalogue_tree import CatalogueTree, Item
 from monitor_tui.tui.widgets.detail import (
     DetailPane,
@@ -121,12 +122,23 @@ class MainScreen(Screen[None]):
 
     def visible_ids(self) -> set[str]:
         session = self.session
+        changed = self.catalogue_tree.changed or frozenset()
         return visible_measure_ids(
-            self.catalogue, session.statuses, self.query_text, self.filters, session.today()
+            self.catalogue,
+            session.statuses,
+            self.query_text,
+            self.filters,
+            session.today(),
+            changed,
         )
+
+    def update_changed_marks(self) -> None:
+        """Which measures changed since the last frozen report (the tree's Δ and the filter)."""
+        self.catalogue_tree.changed = self.session.changed_since_report()
 
     def rebuild_tree(self, keep: Item | None) -> None:
         searching = bool(self.query_text.strip())
+        self.update_changed_marks()
         shown = self.visible_ids()
         self.catalogue_tree.rebuild(
             self.session.statuses, shown, expand_all=searching or self.filters.active(), keep=keep
@@ -210,7 +222,8 @@ class MainScreen(Screen[None]):
         if problems:
             self.report_broken_file(item.id)
         status = session.status_of(item.id)
-        return measure_widgets(self.catalogue, measure, status, problems, session.today())
+        since = session.since_report(item.id)
+        return measure_widgets(self.catalogue, measure, status, problems, session.today(), since)
 
     def refresh_after_change(self) -> None:
         """New symbols, roll-ups and details after a save or a reload of single files."""
@@ -218,6 +231,7 @@ class MainScreen(Screen[None]):
         if self.filters.active():  # a changed status can move a measure in or out of view
             self.rebuild_tree(keep=self.catalogue_tree.selected_item)
         else:
+            self.update_changed_marks()
             self.catalogue_tree.refresh_labels(self.session.statuses)
         self.show_item(self.catalogue_tree.selected_item)
 
@@ -225,7 +239,7 @@ class MainScreen(Screen[None]):
 
     def poll_status_folder(self) -> None:
         result = self.session.poll()
-        if not result.changed:
+        if not result.changed and not result.reports_changed:
             return
         if result.repaired and self._status_names_broken_file:
             self.replace_broken_file_message(list(result.repaired))
@@ -332,6 +346,13 @@ class MainScreen(Screen[None]):
             elif kind == "overdue":
                 self.set_filters(
                     self.filters.with_value("overdue", "" if self.filters.overdue else "yes")
+                )
+            elif kind == "changed":
+                if not self.filters.changed and self.session.last_report is None:
+                    self.set_status(_("tui_filter_changed_no_report"), error=True)
+                    return
+                self.set_filters(
+                    self.filters.with_value("changed", "" if self.filters.changed else "yes")
                 )
             else:
                 current = getattr(self.filters, kind) or ""
@@ -550,6 +571,14 @@ class MainScreen(Screen[None]):
     def action_export(self) -> None:
         transfer = transfer_filters(self.filters, self.query_text, self.catalogue)
         self.app.push_screen(ExportScreen(self.session, transfer, self.set_status))
+
+    def action_reports(self) -> None:
+        self.app.push_screen(ReportsScreen(self.session, self.set_status, self.reports_changed))
+
+    def reports_changed(self) -> None:
+        """A report was frozen: "changed since the last report" now means since that one."""
+        if self.is_attached:
+            self.refresh_after_change()
 
     def action_reload(self) -> None:
         problems = self.session.reload()

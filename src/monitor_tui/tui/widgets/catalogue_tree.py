@@ -17,6 +17,9 @@ from monitor_tui.model import Catalogue, Field, Goal, Measure, MeasureStatus
 from monitor_tui.tui.browse import rollup, short_title, status_of
 from monitor_tui.tui.safe_text import one_line
 
+CHANGED_MARK = "Δ"
+"""Marks a measure that changed since the last frozen report (as the printed report does)."""
+
 
 @dataclass(frozen=True)
 class Item:
@@ -46,6 +49,9 @@ class CatalogueTree(Tree[Item]):
         self.guide_depth = 2
         self.catalogue = catalogue
         self.broken: set[str] = set()
+        self.changed: frozenset[str] | None = None
+        """Measures changed since the last frozen report (marked CHANGED_MARK); None when no
+        report was frozen yet (then the column is left out)."""
 
     # --- building --------------------------------------------------------------------------
 
@@ -162,6 +168,10 @@ class CatalogueTree(Tree[Item]):
             symbol = choice.symbol if choice else "?"
             color = choice.color if choice else "red"
             text = Text(f"{symbol} ", style=Style(color=color, bold=True))
+        if self.changed is not None:
+            # A symbol, not a colour: it must read on a monochrome terminal too.
+            mark = CHANGED_MARK if measure.id in self.changed else " "
+            text.append(f"{mark} ", style="bold")
         text.append(f"{measure.id} ", style="bold")
         text.append(one_line(short_title(measure)))
         return text

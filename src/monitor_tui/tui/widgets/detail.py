@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from monitor_tui.dates import format_date
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import (
     Catalogue,
@@ -25,9 +26,12 @@ from monitor_tui.model import (
     is_overdue,
 )
 from monitor_tui.problems import Problem
+from monitor_tui.reports.describe import change_words
+from monitor_tui.session import SinceReport
 from monitor_tui.status.wording import describe_change
 from monitor_tui.tui.browse import rollup, status_of
 from monitor_tui.tui.safe_text import one_line, visible
+from monitor_tui.tui.widgets.catalogue_tree import CHANGED_MARK
 from monitor_tui.tui.widgets.safe_markdown import SafeMarkdown
 
 
@@ -70,8 +74,10 @@ def measure_widgets(
     status: MeasureStatus,
     problems: list[Problem] | None,
     today: date,
+    since_report: SinceReport | None = None,
 ) -> list[Widget]:
-    """All four cells of the source table, the recorded state and the progress log."""
+    """All four cells of the source table, the recorded state (and what changed since the last
+    frozen report) and the progress log."""
     lang = get_language()
     concept = catalogue.concept
     widgets: list[Widget] = [
@@ -86,6 +92,8 @@ def measure_widgets(
         widgets.append(_broken_notice(problems))
     else:
         widgets += _state_lines(catalogue, measure, status, today)
+        if since_report is not None:
+            widgets.append(_since_report(since_report, catalogue))
     widgets += [_heading(_("tui_cell_measure")), _text(measure.text)]
     fulfilled = indicator_fulfilled(measure, status, concept.target_states)
     widgets += [_heading(_("tui_cell_indicator")), _text(measure.indicator)]
@@ -141,6 +149,29 @@ def _state_lines(
     if is_overdue(status, today, concept.review_period_days):
         review = Content.assemble(review, "   ", (_("tui_overdue_marker"), "bold reverse"))
     return [Static(line, classes="state"), Static(review, classes="state")]
+
+
+def _since_report(since: SinceReport, catalogue: Catalogue) -> Static:
+    """The values in the last report next to today's, for what changed."""
+    report, diff = since.report, since.diff
+    day = format_date(report.report_date, get_language())
+    head = _("tui_since_report", date=day, id=report.id)
+    parts: list[Content | str | tuple[str, str]] = [(head, "bold")]
+    if diff.kind == "added":
+        parts += ["\n", (f"{CHANGED_MARK} ", "bold"), _("tui_since_report_added")]
+    elif not diff.changed:
+        parts += [" ", _("tui_since_report_unchanged")]
+    for change in diff.changes:
+        name, before, after = change_words(change, since.before, catalogue)
+        line = _("tui_since_report_change", field=name, before=before, after=after)
+        parts += ["\n", (f"{CHANGED_MARK} ", "bold"), visible(line)]
+    if diff.new_notes:
+        key = "reports_new_note" if diff.new_notes == 1 else "reports_new_notes"
+        parts += ["\n", (f"{CHANGED_MARK} ", "bold"), _(key, count=diff.new_notes)]
+    if diff.text_changed:
+        cells = ", ".join(_(f"reports_cell_{cell}") for cell in diff.text_changed)
+        parts += ["\n", (f"{CHANGED_MARK} ", "bold"), _("reports_text_changed", cells=cells)]
+    return Static(Content.assemble(*parts), classes="since-report")
 
 
 def _broken_notice(problems: list[Problem]) -> Static:
