@@ -26,6 +26,7 @@ from monitor_tui.i18n import _, get_language, os_error
 from monitor_tui.report.build import ReportOptions
 from monitor_tui.selection import SelectionError
 from monitor_tui.status.store import load_all_statuses
+from monitor_tui.text import visible_line
 from monitor_tui.workspace import Workspace
 
 
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     except OSError as error:
         return fail(_("export_failed", reason=os_error(error)))
     for path in paths:
-        print(_("export_written", path=path))
+        print(visible_line(_("export_written", path=path)))
     return 0
 
 

@@ -25,7 +25,7 @@ from monitor_tui.model import (
     is_overdue,
 )
 from monitor_tui.problems import Problem
-from monitor_tui.status.wording import describe_change
+from monitor_tui.status.wording import describe_change, tag_word
 from monitor_tui.tui.browse import rollup, status_of
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.widgets.safe_markdown import SafeMarkdown
@@ -70,8 +70,13 @@ def measure_widgets(
     status: MeasureStatus,
     problems: list[Problem] | None,
     today: date,
+    findings: list[Problem] | None = None,
 ) -> list[Widget]:
-    """All four cells of the source table, the recorded state and the progress log."""
+    """All four cells of the source table, the recorded state and the progress log.
+
+    `problems`: the status file is broken (no state is shown); `findings`: its log does not
+    fit its state (the state is shown, under a notice).
+    """
     lang = get_language()
     concept = catalogue.concept
     widgets: list[Widget] = [
@@ -85,6 +90,8 @@ def measure_widgets(
     if problems:
         widgets.append(_broken_notice(problems))
     else:
+        if findings:
+            widgets.append(_broken_notice(findings, _("tui_log_inconsistent_notice")))
         widgets += _state_lines(catalogue, measure, status, today)
     widgets += [_heading(_("tui_cell_measure")), _text(measure.text)]
     fulfilled = indicator_fulfilled(measure, status, concept.target_states)
@@ -143,8 +150,8 @@ def _state_lines(
     return [Static(line, classes="state"), Static(review, classes="state")]
 
 
-def _broken_notice(problems: list[Problem]) -> Static:
-    lines = [_("tui_status_file_broken")] + [str(problem) for problem in problems]
+def _broken_notice(problems: list[Problem], title: str = "") -> Static:
+    lines = [title or _("tui_status_file_broken")] + [str(problem) for problem in problems]
     return Static(Content(visible("\n".join(lines))), classes="error")
 
 
@@ -156,6 +163,8 @@ def _log_entry(entry: LogEntry, catalogue: Catalogue, lang: str) -> list[Widget]
     )
     if entry.internal:
         header = Content.assemble(header, "  ", (_("tui_note_internal_marker"), "reverse"))
+    for tag in entry.tags:  # how the entry came about: "von Hand", "Korrektur"
+        header = Content.assemble(header, "  ", (one_line(tag_word(tag)), "italic"))
     widgets: list[Widget] = [Static(header, classes="log-header")]
     for change in entry.changes:
         widgets.append(
