@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from monitor_tui.commands.options import parse_date_option
 from monitor_tui.export import (
     ALL,
     ExportOptions,
+    ExportTargetError,
     build_report,
     export_files,
     format_of_suffix,
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             sys.stdout.flush()
             return 0
         paths = export_files(workspace, catalogue, options, statuses)
-    except SelectionError as error:
+    except (SelectionError, ExportTargetError) as error:
         return fail(str(error), USAGE_ERROR)
     except OSError as error:
         return fail(_("export_failed", reason=os_error(error)))
@@ -69,7 +71,8 @@ def format_for(requested: str | None, output: str | None) -> str:
 
     `-o bericht.pdf` must not quietly write JSON into a file called .pdf.
     """
-    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    named_file = output and output != "-" and not _names_folder(output)
+    suffix = Path(output).suffix.lower().lstrip(".") if output and named_file else ""
     named = format_of_suffix(suffix) if suffix else None
     if requested is None:
         return named or "json"
@@ -95,4 +98,15 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         notes=args.notes,
     )
     output = Path(args.output) if args.output and args.output != "-" else None
-    return ExportOptions(formats=formats, output=output, report=report)
+    return ExportOptions(
+        formats=formats,
+        output=output,
+        report=report,
+        output_is_folder=bool(args.output) and _names_folder(args.output),
+        force=args.force,
+    )
+
+
+def _names_folder(output: str) -> bool:
+    """`-o ablage/`: a trailing slash means a folder (Path() would drop it)."""
+    return output.endswith(("/", os.sep))

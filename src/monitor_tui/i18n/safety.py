@@ -113,4 +113,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "eine vorhandene Datei ersetzen, die kein früherer Export ist",
         "replace an existing file that is not an earlier export",
     ),
+    "export_target_protected": (
+        "„{path}“ liegt im Ordner {folder} des Arbeitsbereichs; dorthin wird nie exportiert",
+        "'{path}' lies in the workspace's {folder} folder; exports never go there",
+    ),
+    "export_target_lock": (
+        "„{path}“ ist eine Sperrdatei; dorthin wird nie exportiert",
+        "'{path}' is a lock file; exports never go there",
+    ),
+    "export_target_no_folder": (
+        "Ordner „{path}“ existiert nicht (mit / am Ende wird er angelegt)",
+        "folder '{path}' does not exist (with a trailing / it is created)",
+    ),
+    "export_target_not_folder": (
+        "„{path}“ ist kein Ordner",
+        "'{path}' is not a folder",
+    ),
+    "export_target_is_folder": (
+        "„{path}“ ist ein Ordner, keine Datei",
+        "'{path}' is a folder, not a file",
+    ),
+    "export_target_symlink": (
+        "„{path}“ ist ein symbolischer Verweis; bitte das Ziel selbst angeben",
+        "'{path}' is a symbolic link; please name its target itself",
+    ),
+    "export_target_special": (
+        "„{path}“ ist keine gewöhnliche Datei (Gerät, FIFO oder Socket); dorthin wird nicht "
+        "exportiert",
+        "'{path}' is not a regular file (a device, FIFO or socket); exports do not go there",
+    ),
+    "export_target_read_only": (
+        "„{path}“ ist schreibgeschützt und wird nicht ersetzt",
+        "'{path}' is read-only and is not replaced",
+    ),
+    "export_target_foreign": (
+        "„{path}“ gibt es schon und ist kein früherer Export von monitor-tui; "
+        "--force ersetzt die Datei",
+        "'{path}' exists and is not an earlier export of monitor-tui; --force replaces it",
+    ),
+    "tui_export_target": ("Datei: {path}", "File: {path}"),
+    "tui_export_targets": ("Dateien: {path} ({extensions})", "Files: {path} ({extensions})"),
+    "tui_export_replace": (
+        "{path} gibt es schon und ist kein früherer Export. Ersetzen?",
+        "{path} exists and is not an earlier export. Replace it?",
+    ),
+    "tui_export_not_replaced": (
+        "Nichts geschrieben: {path} bleibt, wie sie ist",
+        "Nothing written: {path} stays as it is",
+    ),
 }

@@ -6,6 +6,11 @@ import re
 
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")  # fullmatch: "$" would pass "#ffffff\n"
 
+GENERATOR = "monitor-tui"
+"""Every export names the program that wrote it (PDF Creator, DOCX description, HTML meta
+generator, a Markdown comment, a JSON key): an export may replace a file only if it is one."""
+MARKDOWN_MARK = f"<!-- generator: {GENERATOR} -->"
+
 LABEL_SHADE = "#f2f2f2"
 """Background of the label cells of the monitoring rows: they are not part of the document."""
 GOAL_SHADE = "#dde6f0"

@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from monitor_tui.render.common import GOAL_SHADE, LABEL_SHADE, safe_colour, tint
+from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, safe_colour, tint
 from monitor_tui.report.document import GoalTable, Row, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
 
@@ -53,7 +53,7 @@ def render_pdf(synopsis: Synopsis) -> bytes:
         title=synopsis.title,
         author=synopsis.issuer,
         subject=f"{synopsis.subtitle} – {synopsis.labels['report_date']} {synopsis.report_date_text()}",
-        creator="monitor-tui",
+        creator=GENERATOR,  # how a later export knows it may replace this file
     )
     try:
         story = _Story(synopsis, document.width, document.height, split_in_row=False).flowables()
