@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, safe_colour, tint
 from monitor_tui.report.document import GoalTable, Row, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
+from monitor_tui.text import shortened
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -72,9 +73,10 @@ def _properties(document: Document, synopsis: Synopsis) -> None:
     """Title, author and dates of the file (python-docx's template says "python-docx", 2013);
     the description names this program, which is how a later export knows it may replace it."""
     properties = document.core_properties
-    properties.title = synopsis.title
-    properties.subject = f"{synopsis.subtitle} – {synopsis.report_date_text()}"
-    properties.author = synopsis.issuer
+    limit = 255  # what the file format allows for one property
+    properties.title = shortened(synopsis.title, limit)
+    properties.subject = shortened(f"{synopsis.subtitle} – {synopsis.report_date_text()}", limit)
+    properties.author = shortened(synopsis.issuer, limit)
     properties.comments = GENERATOR
     properties.last_modified_by = GENERATOR
     generated = synopsis.generated.astimezone(UTC).replace(tzinfo=None)
