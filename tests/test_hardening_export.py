@@ -34,8 +34,6 @@ def export(
 def test_devices_fifos_and_sockets_are_never_replaced(
     workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from monitor_tui.export import ExportTargetError, check_target
-
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     sock = tmp_path / "sock"
@@ -48,6 +46,8 @@ def test_devices_fifos_and_sockets_are_never_replaced(
             assert not stat.S_ISREG(target.lstat().st_mode)
     finally:
         server.close()
+    from monitor_tui.export import ExportTargetError, check_target
+
     with pytest.raises(ExportTargetError, match="keine gewöhnliche Datei"):
         check_target(workspace, Path("/dev/null"), force=True)  # checked only, never written
 
@@ -71,7 +71,7 @@ def test_the_workspaces_own_files_are_never_export_targets(
         (link / "neu.json", "status/"),
     ]
     for target, folder in targets:
-        code, _out, err = export(workspace, capsys, "-o", str(target), "--force")
+        code, _out, err = export(workspace, capsys, "-o", str(target))
         assert code == 2, target
         assert f"im Ordner {folder} des Arbeitsbereichs" in err, err
     code, _out, err = export(workspace, capsys, "-o", str(workspace.root / "reports") + "/")
@@ -90,9 +90,10 @@ def test_a_read_only_file_is_refused_even_with_force(
     assert export(workspace, capsys, "-o", str(target))[0] == 0
     target.chmod(0o444)
     before = target.read_bytes()
-    code, _out, err = export(workspace, capsys, "-o", str(target), "--force")
-    assert code == 2 and "schreibgeschützt" in err
-    assert target.read_bytes() == before and stat.S_IMODE(target.stat().st_mode) == 0o444
+    for force in ([], ["--force"]):
+        code, _out, err = export(workspace, capsys, "-o", str(target), *force)
+        assert code == 2 and "schreibgeschützt" in err
+        assert target.read_bytes() == before and stat.S_IMODE(target.stat().st_mode) == 0o444
 
 
 def test_a_file_that_is_no_earlier_export_needs_force(
