@@ -230,3 +230,28 @@ def test_the_app_shows_an_inconsistent_log_and_records_an_edit_with_e(
     asyncio.run(scenario())
     head = path.read_text(encoding="utf-8").split("+++\n\n", 1)[1].split("\n")[:2]
     assert head[0].endswith(" · von-hand") and head[1] == "- status: umgesetzt → verstetigt"
+
+
+def test_hostile_texts_in_hand_edits_and_findings_stay_text(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _catalogue, path = recorded(workspace)
+    hostile = [case["text"] for case in json.loads(HOSTILE_NOTES.read_text())["cases"]]
+    ws = str(workspace.root)
+    for number, text in enumerate(hostile):
+        value = json.dumps(f"{number} {text}", ensure_ascii=False)  # valid TOML as well
+        front, body = path.read_text(encoding="utf-8").split("+++\n\n", 1)
+        lines = [line for line in front.split("\n") if not line.startswith("next_step")]
+        lines.insert(-1, f"next_step = {value}")
+        path.write_text("\n".join(lines) + "+++\n\n" + body, encoding="utf-8")
+        assert main(["-w", ws, "check"]) == 1
+        err = capsys.readouterr().err
+        assert "\x1b" not in err and "\x9b" not in err and "\x07" not in err
+        assert main(["-w", ws, "status", "1.2.2", "--adopt", "--note", text]) == 0, text
+        shown = capsys.readouterr()
+        assert "\x1b" not in shown.out + shown.err and "\x9b" not in shown.out + shown.err
+    session = WorkspaceSession.open(workspace)
+    status = session.statuses["1.2.2"]
+    adopted = [entry for entry in status.log if "von-hand" in entry.tags]
+    assert len(adopted) == len(hostile)
+    assert "1.2.2" not in session.inconsistent
