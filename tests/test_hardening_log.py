@@ -115,8 +115,11 @@ def test_rev_lowered_or_out_of_range_is_found(workspace: Workspace) -> None:
     assert findings_of(path, catalogue) == [
         f"{path}:{rev_line}: rev = 9223372036854775808 liegt außerhalb von 1 … 9223372036854775807"
     ]
-    # the next save repairs it
+    # the next save repairs it, and so does --adopt
     save_edit(workspace, catalogue, "1.2.2", Edit(note="weiter"), "anna")
+    assert findings_of(path, catalogue) == []
+    edit_file(path, "rev = 4", "rev = 2")
+    assert main(["-w", str(workspace.root), "status", "1.2.2", "--adopt"]) == 0
     assert findings_of(path, catalogue) == []
     path.write_text('+++\nmeasure = "1.2.2"\nrev = 0\n+++\n', encoding="utf-8")
     assert findings_of(path, catalogue) == []  # rev 0 is fine without entries
@@ -189,10 +192,9 @@ def test_correct_adds_a_signed_correction_and_keeps_the_wrong_entry(
 def test_the_session_records_an_edit_made_in_the_editor(workspace: Workspace) -> None:
     _catalogue, path = recorded(workspace)
     session = WorkspaceSession.open(workspace)
-    before = session.stamp_of("1.2.2")
-    assert session.edited_by_hand("1.2.2", before) is None  # nothing changed
+    assert session.edited_by_hand("1.2.2") is None  # nothing to record
     edit_file(path, 'status = "umgesetzt"', 'status = "verstetigt"')
-    outcome = session.edited_by_hand("1.2.2", before)
+    outcome = session.edited_by_hand("1.2.2")
     assert outcome is not None and outcome.kind == "saved"
     assert session.statuses["1.2.2"].log[0].tags == ("von-hand",)
     assert "1.2.2" not in session.inconsistent

@@ -143,19 +143,13 @@ class WorkspaceSession:
         else:
             self.inconsistent.pop(measure_id, None)
 
-    def stamp_of(self, measure_id: str) -> str:
-        """Identifies the file's content as last read ("" when none was read)."""
-        status = self.statuses.get(measure_id)
-        return status.stamp if status is not None else ""
-
-    def edited_by_hand(self, measure_id: str, stamp_before: str) -> SaveOutcome | None:
-        """After the user's editor closed on the measure's file: read it again and, if it was
-        changed and its state no longer follows from its log, append a signed `von-hand`
-        entry that records the difference. None when nothing had to be recorded (unchanged,
-        consistent, or not parseable: then it is in `broken`)."""
+    def edited_by_hand(self, measure_id: str) -> SaveOutcome | None:
+        """After the user's editor closed on the measure's file: read it again and, if its
+        state no longer follows from its log, append a signed `von-hand` entry that records
+        the difference (the user has just seen the file). None when nothing had to be
+        recorded (consistent, or not parseable: then it is in `broken`)."""
         self.reload_measure(measure_id)
-        status = self.statuses.get(measure_id)
-        if status is None or status.stamp == stamp_before or not status.stamp:
+        if measure_id not in self.inconsistent:
             return None
         try:
             result = adopt_hand_edit(self.workspace, self.catalogue, measure_id, self.login)

@@ -92,9 +92,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the app
     "tui_log_inconsistent_notice": (
         "Das Protokoll dieser Maßnahme passt nicht zu ihrem Stand (von Hand geändert?). "
-        "Der Stand unten ist der aus dem Kopf der Datei:",
+        "Der Stand unten ist der aus dem Kopf der Datei. e öffnet sie; beim Schließen wird "
+        "eine Änderung am Stand als „von-hand“-Eintrag nachgetragen.",
         "The log of this measure does not match its state (edited by hand?). "
-        "The state below is the one in the head of the file:",
+        "The state below is the one in the head of the file. e opens it; when it is closed, "
+        "a change of the state is recorded as a 'von-hand' entry.",
     ),
     "tui_inconsistent_file": (
         "Protokoll von {id} passt nicht zum Stand: {problem}",

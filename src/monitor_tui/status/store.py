@@ -35,6 +35,7 @@ from monitor_tui.status.edits import (
 )
 from monitor_tui.status.format import (
     HAND_EDIT_TAG,
+    MAX_REV,
     new_front_matter,
     parse_front_matter_document,
     parse_status,
@@ -263,7 +264,7 @@ def adopt_hand_edit(
     whose change lines go from the replayed state to the front matter's, so that the log
     replays to the front matter again. The front matter itself is left exactly as written.
 
-    Nothing is written when the two agree and there is no note. Raises ProblemsError for a
+    Nothing is written when the two agree, `rev` is right and there is no note. Raises ProblemsError for a
     file that cannot be parsed (left as it is) and InvalidEdit for a bad note.
     """
     measure = _measure(catalogue, measure_id)
@@ -274,7 +275,8 @@ def adopt_hand_edit(
         changes = differences(current, measure, catalogue)
         if document is None:  # no file: nothing was edited
             return SaveResult(current)
-        written = bool(changes or note.strip())
+        rev_wrong = not len(current.log) <= current.rev <= MAX_REV  # the entry repairs it
+        written = bool(changes or note.strip() or rev_wrong)
         if written:
             entry = LogEntry(
                 _timestamp(now), author, note.strip("\n"), tuple(changes), tags=(HAND_EDIT_TAG,)

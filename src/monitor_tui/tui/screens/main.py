@@ -535,7 +535,6 @@ class MainScreen(Screen[None]):
         if path is None:
             self.set_status(_("tui_no_file_yet", id=measure_id), error=True)
             return
-        before = self.session.stamp_of(measure_id)
         try:
             run_editor(self.app, path)
         except (OSError, SuspendNotSupported, ValueError) as error:  # ValueError: bad quoting
@@ -544,7 +543,7 @@ class MainScreen(Screen[None]):
             )
             return
         # Editing by hand is allowed; a changed state goes on the record as a signed entry.
-        outcome = self.session.edited_by_hand(measure_id, before)
+        outcome = self.session.edited_by_hand(measure_id)
         self.refresh_after_change()
         if outcome is not None and outcome.kind == "error":
             self.set_status(_("tui_save_failed", id=measure_id, reason=outcome.reason), error=True)
