@@ -206,8 +206,8 @@ def test_missing_output_folder_is_reported_not_created(
 ) -> None:
     target = tmp_path / "vertippt" / "bericht.html"
     result = run_cli("-w", str(workspace.root), "export", "-o", str(target))
-    assert result.returncode == 1
-    assert f"Datei oder Ordner nicht gefunden: {target}" in result.stderr
+    assert result.returncode == 2
+    assert f"Ordner „{target.parent}“ existiert nicht" in result.stderr
     assert not target.parent.exists()
 
 

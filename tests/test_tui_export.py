@@ -156,12 +156,13 @@ def test_the_filter_option_restricts_the_report_and_says_what_it_applies(
         assert "Nicht übertragbar" in text and "Suche „Flyer“" in text and "überfällige" in text
         await press(pilot, "enter")
         assert "Geschrieben:" in screen_text(app)
-        assert str(exported(workspace, "json")) in dialog_result(app)
+        assert str(filtered) in dialog_result(app)
 
+    filtered = exported(workspace, "json").with_name(f"synopse-{TODAY}-status-umgesetzt.json")
     run(workspace, scenario, size=(100, 30))
-    document = json.loads(exported(workspace, "json").read_text(encoding="utf-8"))
+    document = json.loads(filtered.read_text(encoding="utf-8"))
     assert "umgesetzt" in document["restriction"]
-    assert list(json_measures(exported(workspace, "json"))) == ["1.2.2"]
+    assert list(json_measures(filtered)) == ["1.2.2"]
 
 
 def test_the_filter_option_is_off_and_disabled_without_a_filter(workspace: Workspace) -> None:

@@ -5,10 +5,12 @@ Read with tomllib (fast). Every problem is collected and reported at once as `pa
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from monitor_tui.i18n import _, os_error
 from monitor_tui.model import (
@@ -27,8 +29,17 @@ from monitor_tui.model import (
     Vocabulary,
     id_sort_key,
 )
-from monitor_tui.problems import LineIndex, Problem, ProblemsError, decode_utf8, toml_error_problem
+from monitor_tui.problems import (
+    LineIndex,
+    Problem,
+    ProblemsError,
+    decode_utf8,
+    toml_error_problem,
+    too_deep_problem,
+)
 
+T = TypeVar("T")
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 CONCEPT_FILE = "concept.toml"
 PEOPLE_FILE = "people.toml"
 """Optional login → display name and office (see people.py); not part of the catalogue."""
@@ -48,17 +59,29 @@ def load_catalogue(directory: Path) -> Catalogue:
     if not directory.is_dir():
         raise ProblemsError([Problem(directory, 0, _("catalogue_missing"))])
     context = _Context()
-    concept, summaries = _load_concept(directory / CONCEPT_FILE, context)
+    loaded = _guarded(_load_concept, directory / CONCEPT_FILE, context)
+    concept, summaries = loaded if loaded is not None else (None, {})
     files = field_files(directory)
     if not files:
         context.problems.append(Problem(directory, 0, _("catalogue_no_fields")))
-    fields = [f for path in files if (f := _load_field(path, context)) is not None]
+    fields = [f for path in files if (f := _guarded(_load_field, path, context)) is not None]
     _check_unique_ids(context)
     if context.problems or concept is None:
         raise ProblemsError(context.problems)
     fields.sort(key=lambda f: id_sort_key(f.id))
     fields = [_with_summary(f, summaries.get(f.id)) for f in fields]
     return Catalogue(concept=concept, fields=tuple(fields))
+
+
+def _guarded(load: Callable[[Path, _Context], T | None], path: Path, context: _Context) -> T | None:
+    """`load(path, context)`, reporting a file whose values nest too deeply to be walked (a
+    dotted key `a.a.a…` thousands deep parses, but its value cannot even be printed)."""
+    try:
+        return load(path, context)
+    except RecursionError:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        context.problems.append(too_deep_problem(path, text))
+        return None
 
 
 def _with_summary(item: Field, summary: tuple[str, str] | None) -> Field:
@@ -84,6 +107,9 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], Line
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         problems.append(toml_error_problem(path, text, error))
+        return None
+    except RecursionError:  # `x = [[[[…` thousands deep: tomllib recurses once per level
+        problems.append(too_deep_problem(path, text))
         return None
     return parsed, LineIndex(text)
 
@@ -178,14 +204,23 @@ class _Table:
             for i, item in enumerate(value)
         ]
 
-    def identifier(self, pattern: Any, parent: str | None = None) -> str:
+    def identifier(self, pattern: re.Pattern[str], parent: str | None = None) -> str:
         value = self.text("id")
         if value:
             self.context.ids.append((value, Problem(self.path, self.line("id"), "")))
-        if value and not pattern.match(value):
+        if value and not pattern.fullmatch(value):  # match() would let "1.2.3\n" pass
             self.report(_("id_format", id=value), "id")
         elif value and parent and not value.startswith(parent + "."):
             self.report(_("id_parent", id=value, parent=parent), "id")
+        return value
+
+    def colour(self, key: str) -> str:
+        """A colour as `#rrggbb`: the app and every export put it into styles, where anything
+        else would break the layout or the app."""
+        value = self.text(key)
+        if value and not HEX_COLOUR.fullmatch(value):
+            self.report(_("colour_format", key=key, value=value), key)
+            return "#808080"
         return value
 
     def check_unknown_keys(self) -> None:
@@ -316,7 +351,7 @@ def _vocabulary(top: _Table, name: str) -> Vocabulary:
                 key=table.text("key"),
                 de=table.text("de"),
                 en=table.text("en"),
-                color=table.text("color"),
+                color=table.colour("color"),
                 symbol=table.text("symbol"),
                 counts=table.flag(flag) if flag else False,
             )

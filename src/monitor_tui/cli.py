@@ -16,6 +16,7 @@ from typing import NoReturn
 from monitor_tui import i18n
 from monitor_tui.i18n import _
 from monitor_tui.i18n.core import ARGPARSE_DE
+from monitor_tui.text import shortened, visible_line
 
 
 def _argparse_text(message: str) -> str:
@@ -36,7 +37,9 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Usage line and the message, exit 2 (argparse's code for bad input)."""
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: {_('cli_error_prefix')}: {message}\n")
+        # The message quotes what was typed; a control character in it must not reach the
+        # terminal raw.
+        self.exit(2, f"{self.prog}: {_('cli_error_prefix')}: {visible_line(message)}\n")
 
 
 def package_version() -> str:
@@ -74,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--since", metavar="JJJJ-MM-TT", help=_("cli_export_since_help"))
     export.add_argument("--notes", metavar="N", type=int, help=_("cli_export_notes_help"))
     export.add_argument("--compare", metavar="ID|none", help=_("cli_export_compare_help"))
+    export.add_argument("--force", action="store_true", help=_("cli_export_force_help"))
 
     status = add("status", _("cli_status_help"))
     status.add_argument("id", metavar="ID", help=_("cli_status_id_help"))
@@ -86,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--reviewed", action="store_true", help=_("cli_reviewed_help"))
     status.add_argument("--note", metavar="TEXT", help=_("cli_note_help"))
     status.add_argument("--internal", action="store_true", help=_("cli_internal_help"))
+    status.add_argument("--adopt", action="store_true", help=_("cli_adopt_help"))
+    status.add_argument("--correct", action="store_true", help=_("cli_correct_help"))
 
     _report_parser(add("report", _("cli_report_help")))
 
@@ -171,11 +177,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `monitor-tui export -o - | head`
         return 0
     except OSError as error:  # a full disk, a folder without write permission …
-        print(f"monitor-tui: {_('file_error', reason=i18n.os_error(error))}", file=sys.stderr)
+        _say(_("file_error", reason=i18n.os_error(error)))
         return 1
     except Exception as error:  # a bug: say so in a sentence, never with a traceback
-        print(f"monitor-tui: {_('unexpected_error', reason=repr(error))}", file=sys.stderr)
+        _say(_("unexpected_error", reason=describe_exception(error)))
         return 1
+
+
+ERROR_DETAIL_LIMIT = 160
+"""How much of an unexpected exception's message is printed: enough to recognise the bug, too
+little to spill a file's content (a UnicodeEncodeError's repr holds the whole text)."""
+
+
+def describe_exception(error: BaseException) -> str:
+    """The exception's type and the start of its message, escaped; never its arguments."""
+    detail = shortened(visible_line(str(error)), ERROR_DETAIL_LIMIT)
+    return _("unexpected_error_short", kind=type(error).__name__, message=detail)
+
+
+def _say(message: str) -> None:
+    print(f"monitor-tui: {visible_line(message)}", file=sys.stderr)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -193,10 +214,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     try:
         workspace, created = find_workspace(args.workspace)
     except WorkspaceError as error:
-        print(f"monitor-tui: {error}", file=sys.stderr)
+        _say(str(error))
         return 1
     if created:
-        print(created, file=sys.stderr)
+        print(visible_line(created), file=sys.stderr)
     module_name = (
         f"monitor_tui.commands.{args.command}" if args.command else "monitor_tui.tui.launch"
     )

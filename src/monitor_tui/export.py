@@ -6,6 +6,11 @@ the report rendered in each format, written atomically. No Textual, no argparse.
 
 from __future__ import annotations
 
+import os
+import re
+import stat
+import unicodedata
+import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -17,6 +22,7 @@ from monitor_tui.fileio import atomic_write
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import Catalogue, MeasureStatus
 from monitor_tui.problems import Problem, ProblemsError
+from monitor_tui.render.common import GENERATOR, MARKDOWN_MARK
 from monitor_tui.report.build import Comparison, ReportOptions, build_synopsis
 from monitor_tui.report.document import ComparedReport, Synopsis
 from monitor_tui.reports.store import (
@@ -96,7 +102,7 @@ COMPARE_NONE = "none"
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """What to export and where. `output` None: exports/synopse-<Berichtsstand>.<ext>;
+    """What to export and where. `output` None: exports/synopse-<Berichtsstand>[-filter].<ext>;
     a folder: that name inside it; a file path: that path, with each format's extension when
     several formats are written."""
 
@@ -106,6 +112,10 @@ class ExportOptions:
     compare: str | None = None
     """Id of the frozen report to compare with; None: the latest one dated before the
     Berichtsstand (withdrawn ones never); COMPARE_NONE: none."""
+    output_is_folder: bool = False
+    """`output` was written with a trailing slash: a folder, created if missing, never a file."""
+    force: bool = False
+    """Replace an existing file that is not an earlier export (the user confirmed it)."""
 
 
 class ReportDateError(ValueError):
@@ -283,45 +293,239 @@ def export_files(
 ) -> list[Path]:
     """Write the report in each of `options.formats`; returns the paths written.
 
-    `statuses` None: read every status fresh from disk. `warn` gets one line per measure whose
-    state on a past Berichtsstand cannot be vouched for (the report itself says so too).
-    Raises ExportRefused, ReportDateError, CompareError, SelectionError (messages for the
-    user) and OSError. Each file is written atomically. Safe to call from a worker thread.
+    `statuses` None: read every status fresh from disk. Every target is checked before anything
+    is rendered (see `check_target`). `warn` gets one line per measure whose state on a past
+    Berichtsstand cannot be vouched for (the report itself says so too). Raises
+    ExportTargetError, ExportRefused, ReportDateError, CompareError, SelectionError (messages
+    for the user) and OSError. Each file is written atomically. Safe to call from a worker
+    thread.
     """
+    paths = prepare_targets(workspace, catalogue, options, today or date.today())
     if statuses is None:
         statuses = load_statuses_for_report(workspace, catalogue)
     prepared = prepare_report(workspace, catalogue, statuses, options, now, today)
     if warn is not None:
         for line in prepared.warnings():
             warn(line)
-    synopsis = prepared.synopsis
     written = []
-    for number, format_name in enumerate(options.formats, start=1):
+    for number, (format_name, path) in enumerate(zip(options.formats, paths, strict=True), 1):
         if progress is not None:
             progress(format_name, number, len(options.formats))
-        data = render(format_name, synopsis)
-        path = output_path(workspace, options, synopsis.report_date, format_name)
-        if path.parent == workspace.exports_dir:  # a folder named with -o must exist already
-            path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, data)
+        atomic_write(path, render(format_name, prepared.synopsis))
         written.append(path)
     return written
 
 
+def prepare_targets(
+    workspace: Workspace, catalogue: Catalogue, options: ExportOptions, today: date
+) -> list[Path]:
+    """The file each format goes to, after creating the folder they go into (exports/, or a
+    folder named with a trailing slash) and checking each with `check_target`."""
+    folder = _target_folder(workspace, options)
+    if folder is not None:
+        check_folder(workspace, folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # a file of that name: never written over as a folder
+            raise ExportTargetError(_("export_target_not_folder", path=folder), folder) from None
+    paths = planned_paths(workspace, catalogue, options, today)
+    for path in paths:
+        check_target(workspace, path, options.force)
+    return paths
+
+
+def _target_folder(workspace: Workspace, options: ExportOptions) -> Path | None:
+    """The folder an export may create: exports/ for the default names, or the one given
+    with a trailing slash. A folder named otherwise must exist already."""
+    if options.output is None:
+        return workspace.exports_dir
+    return options.output if options.output_is_folder else None
+
+
+def planned_paths(
+    workspace: Workspace, catalogue: Catalogue, options: ExportOptions, today: date
+) -> list[Path]:
+    """Where each of `options.formats` goes; `today` is the Berichtsstand when none is set.
+    Raises SelectionError for an unknown field, office or status."""
+    report_date = options.report.report_date or today
+    suffix = restriction_suffix(catalogue, options.report)
+    return [
+        output_path(workspace, options, report_date, format_name, suffix)
+        for format_name in options.formats
+    ]
+
+
 def output_path(
-    workspace: Workspace, options: ExportOptions, report_date: date, format_name: str
+    workspace: Workspace,
+    options: ExportOptions,
+    report_date: date,
+    format_name: str,
+    suffix: str = "",
 ) -> Path:
     extension = export_format(format_name).extension
-    default = default_path(workspace, report_date, extension)
+    default = default_path(workspace, report_date, extension, suffix)
     if options.output is None:
         return default
-    if options.output.is_dir():
+    if options.output_is_folder or options.output.is_dir():
         return options.output / default.name
     if len(options.formats) > 1:
         return options.output.with_suffix(f".{extension}")
     return options.output
 
 
-def default_path(workspace: Workspace, report_date: date, extension: str) -> Path:
-    """exports/synopse-<Berichtsstand>.<extension>."""
-    return workspace.exports_dir / f"synopse-{report_date.isoformat()}.{extension}"
+def default_path(workspace: Workspace, report_date: date, extension: str, suffix: str = "") -> Path:
+    """exports/synopse-<Berichtsstand><suffix>.<extension>."""
+    return workspace.exports_dir / f"synopse-{report_date.isoformat()}{suffix}.{extension}"
+
+
+def restriction_suffix(catalogue: Catalogue, report: ReportOptions) -> str:
+    """What a filtered report's default name adds, so that it never replaces the full report:
+    `-feld-4.3`, `-amt-<office>`, `-status-<key>`. Raises SelectionError for unknown values."""
+    from monitor_tui.selection import resolve_field, resolve_office, resolve_status
+
+    parts = []
+    if report.field:
+        parts.append(f"-feld-{_slug(resolve_field(catalogue, report.field).number)}")
+    if report.office:
+        parts.append(f"-amt-{_slug(resolve_office(catalogue, report.office))}")
+    if report.status:
+        parts.append(
+            f"-status-{_slug(resolve_status(catalogue.concept.statuses, report.status).key)}"
+        )
+    return "".join(parts)
+
+
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
+)
+SLUG_LIMIT = 40
+
+
+def _slug(text: str) -> str:
+    """A name part of lower-case letters, digits, dots and hyphens (umlauts spelled out)."""
+    ascii_text = (
+        unicodedata.normalize("NFKD", text.translate(_UMLAUTS))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
+    slug = re.sub(r"[^a-z0-9.]+", "-", ascii_text.lower()).strip("-.")
+    return slug[:SLUG_LIMIT].rstrip("-.") or "x"
+
+
+# --- where an export may write ----------------------------------------------------------------
+
+
+class ExportTargetError(Exception):
+    """A target an export must not write; the message (German or English) says why."""
+
+    def __init__(self, message: str, path: Path, needs_force: bool = False) -> None:
+        super().__init__(message)
+        self.path = path
+        self.needs_force = needs_force
+        """Only refused because the file exists and is no earlier export: `--force` (the app:
+        a confirmation) replaces it."""
+
+
+PROTECTED_FOLDERS = ("catalogue", "status", "reports", ".cache")
+"""The workspace's own data: an export never writes into them."""
+_MARKER_BYTES = 64 * 1024 * 1024
+"""How much of an existing file is searched for the mark of an earlier export."""
+
+
+def check_target(workspace: Workspace, path: Path, force: bool = False) -> None:
+    """Raise ExportTargetError unless `path` may receive an export.
+
+    Refused: anything inside the workspace's catalogue/, status/, reports/ or .cache/ (also
+    through symlinked folders), hidden lock files, symbolic links, devices, FIFOs, sockets and
+    folders, a missing folder, a read-only file, and, unless `force`, an existing file that is
+    not an earlier export (see `is_earlier_export`).
+    """
+    check_folder(workspace, path)
+    if path.name.startswith(".") and path.name.endswith(".lock"):
+        raise ExportTargetError(_("export_target_lock", path=path), path)
+    if not path.parent.is_dir():
+        key = "export_target_not_folder" if path.parent.exists() else "export_target_no_folder"
+        raise ExportTargetError(_(key, path=path.parent), path)
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode):
+        raise ExportTargetError(_("export_target_symlink", path=path), path)
+    if stat.S_ISDIR(info.st_mode):
+        raise ExportTargetError(_("export_target_is_folder", path=path), path)
+    if not stat.S_ISREG(info.st_mode):
+        raise ExportTargetError(_("export_target_special", path=path), path)
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise ExportTargetError(_("export_target_read_only", path=path), path)
+    if not force and not is_earlier_export(path):
+        raise ExportTargetError(_("export_target_foreign", path=path), path, needs_force=True)
+
+
+def files_to_confirm(
+    workspace: Workspace, catalogue: Catalogue, options: ExportOptions, today: date
+) -> list[Path]:
+    """The existing files an export would replace that are no earlier exports (the app asks
+    before it replaces them). Raises ExportTargetError for a target that is refused outright
+    and SelectionError for an unknown field, office or status."""
+    foreign = []
+    for path in planned_paths(workspace, catalogue, options, today):
+        check_folder(workspace, path)
+        if not os.path.lexists(path):
+            continue
+        try:
+            check_target(workspace, path, options.force)
+        except ExportTargetError as error:
+            if not error.needs_force:
+                raise
+            foreign.append(path)
+    return foreign
+
+
+def check_folder(workspace: Workspace, path: Path) -> None:
+    """Raise ExportTargetError if `path` is, or lies inside, a protected folder of the
+    workspace, as written or after following symbolic links."""
+    for folder in PROTECTED_FOLDERS:
+        protected = workspace.root / folder
+        for mine, theirs in (
+            (Path(os.path.abspath(path)), Path(os.path.abspath(protected))),
+            (path.resolve(), protected.resolve()),
+        ):
+            if mine == theirs or theirs in mine.parents:
+                raise ExportTargetError(
+                    _("export_target_protected", path=path, folder=f"{folder}/"), path
+                )
+
+
+def is_earlier_export(path: Path) -> bool:
+    """Does the file carry the mark every export gets (`render.common.GENERATOR`): the PDF's
+    Creator, the DOCX's description, the HTML's generator meta tag, the Markdown's first
+    comment, the JSON's "generator" key?"""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_MARKER_BYTES)
+    except OSError:
+        return False
+    name = GENERATOR.encode()
+    if head.startswith(b"%PDF"):
+        return b"/Creator (" + name + b")" in head
+    if head.startswith(b"PK"):
+        return _docx_marked(path)
+    start = head[:4096]
+    return any(
+        mark in start
+        for mark in (
+            f'<meta name="generator" content="{GENERATOR}">'.encode(),
+            MARKDOWN_MARK.encode(),
+            f'"generator": "{GENERATOR}"'.encode(),
+        )
+    )
+
+
+def _docx_marked(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return f"<dc:description>{GENERATOR}</dc:description>".encode() in core

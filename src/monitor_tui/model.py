@@ -6,6 +6,7 @@ the TUI and the exports read them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -15,9 +16,10 @@ from datetime import date, datetime, timedelta
 HORIZON_TERMS = ("kurz", "mittel", "lang")
 """The three time horizons of the document (kurz-, mittel-, langfristig), in order."""
 
-MEASURE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*$")
-GOAL_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
-FIELD_ID = re.compile(r"^[1-9][0-9]*$")
+# Use with fullmatch(): `$` alone also matches before a final line break ("1.2.3\n").
+MEASURE_ID = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*")
+GOAL_ID = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*")
+FIELD_ID = re.compile(r"[1-9][0-9]*")
 
 
 def id_sort_key(item_id: str) -> tuple[int, ...]:
@@ -235,6 +237,8 @@ class Change:
     field: str
     old: str
     new: str
+    line: int = dataclasses.field(default=0, compare=False)  # `field` is taken above
+    """Line of the change in its file (0: not read from a file)."""
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,49 @@ def decode_utf8(path: Path, data: bytes) -> str:
         raise ProblemsError([Problem(path, line, _("file_not_utf8", byte=byte))]) from None
 
 
+NESTING_LIMIT = 100
+"""Brackets and braces deeper than this are named in the message of a file the parser could
+not read for its depth (tomllib recurses once per level and runs out of stack)."""
+
+
+def too_deep_problem(path: Path, text: str, line_offset: int = 0) -> Problem:
+    """A file tomllib gave up on with RecursionError: name the line where the nesting got deep."""
+    from monitor_tui.i18n import _
+
+    return Problem(path, _deep_line(text) + line_offset, _("toml_too_deep", limit=NESTING_LIMIT))
+
+
+def _deep_line(text: str) -> int:
+    """1-based line where `[`/`{` outside strings and comments first nest beyond the limit."""
+    depth, line, quote, index = 0, 1, "", 0
+    while index < len(text):
+        char = text[index]
+        if char == "\n":
+            line += 1
+        if quote:
+            if char == "\\" and quote.startswith('"'):
+                index += 1
+                line += text.startswith("\n", index)
+            elif text.startswith(quote, index):
+                index += len(quote) - 1
+                quote = ""
+        elif char in "\"'":
+            triple = text.startswith(char * 3, index)
+            quote = char * 3 if triple else char
+            index += 2 if triple else 0
+        elif char == "#":
+            end = text.find("\n", index)
+            index = (end if end >= 0 else len(text)) - 1
+        elif char in "[{":
+            depth += 1
+            if depth > NESTING_LIMIT:
+                return line
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        index += 1
+    return 1
+
+
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TOML_END = re.compile(r"\(at end of document\)")
 

@@ -6,6 +6,7 @@ the same store and export services. No Textual here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -32,7 +33,13 @@ from monitor_tui.reports.store import (
 from monitor_tui.reports.synopse import Snapshot, take_snapshot
 from monitor_tui.status.edits import Conflict, Edit, InvalidEdit
 from monitor_tui.status.paths import status_path
-from monitor_tui.status.store import current_login, load_all_statuses, load_status, save_edit
+from monitor_tui.status.store import (
+    adopt_hand_edit,
+    current_login,
+    load_all_statuses,
+    load_status_checked,
+    save_edit,
+)
 from monitor_tui.status.watch import StatusFolderWatcher
 from monitor_tui.workspace import Workspace
 
@@ -97,6 +104,8 @@ class WorkspaceSession:
     statuses: dict[str, MeasureStatus] = field(default_factory=dict)
     broken: dict[str, list[Problem]] = field(default_factory=dict)
     """Measure id → problems of its status file; such a file is never rewritten."""
+    inconsistent: dict[str, list[Problem]] = field(default_factory=dict)
+    """Measure id → what does not fit in its log (edited by hand); its state is still shown."""
     people: dict[str, Person] = field(default_factory=dict)
     watcher: StatusFolderWatcher | None = None
     reports: list[FrozenReport] = field(default_factory=list)
@@ -130,6 +139,7 @@ class WorkspaceSession:
         loaded = load_all_statuses(self.workspace, self.catalogue)
         self.statuses = loaded.statuses
         self.broken = loaded.broken
+        self.inconsistent = loaded.inconsistent
         self.people = load_people(self.workspace.catalogue_dir)
         self.watcher = StatusFolderWatcher(self.workspace.status_dir)
 
@@ -165,14 +175,45 @@ class WorkspaceSession:
     def reload_measure(self, measure_id: str) -> None:
         """One measure's status from disk (after an edit by hand or another session's save)."""
         try:
-            self.statuses[measure_id] = load_status(self.workspace, self.catalogue, measure_id)
-            self.broken.pop(measure_id, None)
+            status, findings = load_status_checked(self.workspace, self.catalogue, measure_id)
         except ProblemsError as error:
             self.broken[measure_id] = error.problems
             self.statuses.pop(measure_id, None)
+            self.inconsistent.pop(measure_id, None)
         except OSError as error:
             path = status_path(self.workspace.status_dir, measure_id)
             self.broken[measure_id] = [Problem(path, 0, str(error.strerror or error))]
+            self.inconsistent.pop(measure_id, None)
+        else:
+            self._store(measure_id, status, findings)
+
+    def _store(self, measure_id: str, status: MeasureStatus, findings: Sequence[Problem]) -> None:
+        self.statuses[measure_id] = status
+        self.broken.pop(measure_id, None)
+        if findings:
+            self.inconsistent[measure_id] = list(findings)
+        else:
+            self.inconsistent.pop(measure_id, None)
+
+    def edited_by_hand(self, measure_id: str) -> SaveOutcome | None:
+        """After the user's editor closed on the measure's file: read it again and, if its
+        state no longer follows from its log, append a signed `von-hand` entry that records
+        the difference (the user has just seen the file). None when nothing had to be
+        recorded (consistent, or not parseable: then it is in `broken`)."""
+        self.reload_measure(measure_id)
+        if measure_id not in self.inconsistent:
+            return None
+        try:
+            result = adopt_hand_edit(self.workspace, self.catalogue, measure_id, self.login)
+        except ProblemsError as error:
+            self.broken[measure_id] = error.problems
+            reason = str(error.problems[0]) if error.problems else ""
+            return SaveOutcome("error", measure_id, reason=reason)
+        except (InvalidEdit, OSError) as error:
+            reason = os_error(error) if isinstance(error, OSError) else str(error)
+            return SaveOutcome("error", measure_id, reason=reason)
+        self._store(measure_id, result.status, result.findings)
+        return SaveOutcome("saved", measure_id, result.status) if result.written else None
 
     def save(self, measure_id: str, edit: Edit, base: MeasureStatus | None) -> SaveOutcome:
         """Save `edit` as the logged-in person; `base` is the state the user saw."""
@@ -188,8 +229,7 @@ class WorkspaceSession:
             return SaveOutcome("error", measure_id, reason=str(error))
         except OSError as error:
             return SaveOutcome("error", measure_id, reason=os_error(error))
-        self.statuses[measure_id] = result.status
-        self.broken.pop(measure_id, None)
+        self._store(measure_id, result.status, result.findings)
         kind: SaveKind = "conflict" if result.conflicts else "saved"
         return SaveOutcome(kind, measure_id, result.status, result.conflicts)
 

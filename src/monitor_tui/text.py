@@ -59,3 +59,15 @@ def visible_text(text: str) -> str:
     its name in brackets: terminals must not interpret them and XML forbids most of them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _NOT_PRINTABLE.sub(_control_name, text)
+
+
+def visible_line(text: str) -> str:
+    """`text` for a one-line message on the terminal: every control character shown as a
+    symbol, line breaks and tabs included, so that a value typed on the command line can
+    neither move the cursor nor forge a line of output."""
+    return visible_controls(text).replace("\n", "␊").replace("\t", "␉")
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, with "…" when something was cut."""
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from monitor_tui.catalogue import load_catalogue
+from monitor_tui.commands.common import report_problems
 from monitor_tui.i18n import _
 from monitor_tui.people import read_people
 from monitor_tui.problems import Problem, ProblemsError
@@ -35,8 +36,7 @@ def collect_problems(workspace: Workspace) -> tuple[list[Problem], str | None]:
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     problems, summary = collect_problems(workspace)
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    report_problems(problems)
     if problems:
         print(_("check_failed", count=len(problems)), file=sys.stderr)
         return 1

@@ -9,7 +9,8 @@ from monitor_tui.i18n import _, get_language
 from monitor_tui.model import Catalogue, LogEntry
 from monitor_tui.people import Person
 from monitor_tui.problems import Problem, ProblemsError
-from monitor_tui.status.wording import describe_change
+from monitor_tui.status.wording import describe_change, tag_word
+from monitor_tui.text import visible_line
 from monitor_tui.workspace import Workspace
 
 USAGE_ERROR = 2
@@ -19,7 +20,7 @@ USAGE_ERROR = 2
 def report_problems(problems: list[Problem]) -> int:
     """Print each problem as `path:line: message` on stderr; exit code 1."""
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(visible_line(str(problem)), file=sys.stderr)  # file text and paths: escaped
     return 1
 
 
@@ -34,7 +35,7 @@ def load_catalogue_or_report(workspace: Workspace) -> Catalogue | None:
 
 def fail(message: str, code: int = 1) -> int:
     """Print a message for the user on stderr and return the exit code."""
-    print(f"monitor-tui: {message}", file=sys.stderr)
+    print(f"monitor-tui: {visible_line(message)}", file=sys.stderr)  # quotes what was typed
     return code
 
 
@@ -47,6 +48,7 @@ def format_entry(
     head = f"  {prefix}{entry.timestamp.strftime('%Y-%m-%d %H:%M')} · {who}"
     if entry.internal:
         head += f" · {_('label_internal')}"
+    head += "".join(f" · {tag_word(tag)}" for tag in entry.tags)
     lines = [head]
     lang = get_language()
     lines += [f"    {describe_change(c, catalogue, lang)}" for c in entry.changes]

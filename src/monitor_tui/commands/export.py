@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from monitor_tui.export import (
     ALL,
     CompareError,
     ExportOptions,
+    ExportTargetError,
     ReportDateError,
     export_files,
     format_of_suffix,
@@ -28,6 +30,7 @@ from monitor_tui.i18n import _, get_language, os_error
 from monitor_tui.report.build import ReportOptions
 from monitor_tui.selection import SelectionError
 from monitor_tui.status.store import load_all_statuses
+from monitor_tui.text import visible_line
 from monitor_tui.workspace import Workspace
 
 
@@ -57,12 +60,12 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             sys.stdout.flush()
             return 0
         paths = export_files(workspace, catalogue, options, statuses, warn=_warn)
-    except (SelectionError, ReportDateError, CompareError) as error:
+    except (SelectionError, ReportDateError, CompareError, ExportTargetError) as error:
         return fail(str(error), USAGE_ERROR)
     except OSError as error:
         return fail(_("export_failed", reason=os_error(error)))
     for path in paths:
-        print(_("export_written", path=path))
+        print(visible_line(_("export_written", path=path)))
     return 0
 
 
@@ -80,7 +83,8 @@ def format_for(requested: str | None, output: str | None) -> str:
 
     `-o bericht.pdf` must not quietly write JSON into a file called .pdf.
     """
-    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    named_file = output and output != "-" and not _names_folder(output)
+    suffix = Path(output).suffix.lower().lstrip(".") if output and named_file else ""
     named = format_of_suffix(suffix) if suffix else None
     if requested is None:
         return named or "json"
@@ -106,4 +110,16 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         notes=args.notes,
     )
     output = Path(args.output) if args.output and args.output != "-" else None
-    return ExportOptions(formats=formats, output=output, report=report, compare=args.compare)
+    return ExportOptions(
+        formats=formats,
+        output=output,
+        report=report,
+        compare=args.compare,
+        output_is_folder=bool(args.output) and _names_folder(args.output),
+        force=args.force,
+    )
+
+
+def _names_folder(output: str) -> bool:
+    """`-o ablage/`: a trailing slash means a folder (Path() would drop it)."""
+    return output.endswith(("/", os.sep))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from monitor_tui.commands.common import fail
 from monitor_tui.i18n import _
+from monitor_tui.text import visible_line
 from monitor_tui.workspace import WorkspaceError, init_workspace
 
 
@@ -15,5 +16,5 @@ def run(args: argparse.Namespace) -> int:
         workspace = init_workspace(Path(args.dir))
     except WorkspaceError as error:
         return fail(str(error))
-    print(_("workspace_created", path=workspace.root))
+    print(visible_line(_("workspace_created", path=workspace.root)))
     return 0

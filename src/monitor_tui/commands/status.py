@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 
@@ -24,9 +25,15 @@ from monitor_tui.model import (
 from monitor_tui.people import Person, load_people
 from monitor_tui.problems import ProblemsError
 from monitor_tui.status.edits import Edit, InvalidEdit
-from monitor_tui.status.store import current_login, load_status, save_edit
+from monitor_tui.status.format import CORRECTION_TAG
+from monitor_tui.status.store import (
+    adopt_hand_edit,
+    current_login,
+    load_status_checked,
+    save_edit,
+)
 from monitor_tui.status.wording import value_word
-from monitor_tui.text import visible_controls
+from monitor_tui.text import visible_controls, visible_line
 from monitor_tui.workspace import Workspace
 
 
@@ -39,17 +46,47 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         known = ", ".join(m.id for m in catalogue.measures())
         return fail(_("measure_unknown", id=args.id, known=known), USAGE_ERROR)
     try:
-        edit = edit_from_args(args)
-        if edit is not None:
-            save_edit(workspace, catalogue, measure.id, edit, current_login())
-        status = load_status(workspace, catalogue, measure.id)
+        if args.adopt:
+            adopted = _adopt(args, workspace, catalogue, measure.id)
+        else:
+            edit = edit_from_args(args)
+            if edit is not None:
+                save_edit(workspace, catalogue, measure.id, edit, current_login())
+        status, findings = load_status_checked(workspace, catalogue, measure.id)
     except InvalidEdit as error:
         return fail(str(error), USAGE_ERROR)
     except ProblemsError as error:
         return report_problems(error.problems)
     people = load_people(workspace.catalogue_dir)
     print(describe(catalogue, measure, status, people, date.today()))
+    if args.adopt:
+        print(visible_line(adopted))
+    report_problems(findings)  # the state is shown all the same: the file is readable
     return 0
+
+
+def _adopt(
+    args: argparse.Namespace, workspace: Workspace, catalogue: Catalogue, measure_id: str
+) -> str:
+    """`--adopt [--note TEXT]`: record a hand edit of the front matter; what was done, in words."""
+    if _changes_asked(args) or args.internal or args.correct:
+        raise InvalidEdit(_("status_adopt_alone"))
+    note = _note_from_args(args) if args.note is not None else ""
+    result = adopt_hand_edit(workspace, catalogue, measure_id, current_login(), note)
+    if not result.written:
+        return _("status_adopt_nothing", id=measure_id)
+    count = len(result.status.log[0].changes) if result.status.log else 0
+    return _("status_adopted", id=measure_id, count=count)
+
+
+def _changes_asked(args: argparse.Namespace) -> bool:
+    return bool(
+        args.set_status is not None
+        or args.target
+        or args.assessment is not None
+        or args.priority is not None
+        or args.reviewed
+    )
 
 
 def edit_from_args(args: argparse.Namespace) -> Edit | None:
@@ -60,13 +97,11 @@ def edit_from_args(args: argparse.Namespace) -> Edit | None:
         if not sep or not term or not state:
             raise InvalidEdit(_("status_target_syntax", value=item))
         targets[term.strip()] = state.strip()
-    note = args.note or ""
-    if note == "-":
-        note = _without_final_line_end(sys.stdin.read())
-    if args.note is not None and not note.strip():
-        raise InvalidEdit(_("status_note_empty"))
+    note = _note_from_args(args) if args.note is not None else ""
     if args.internal and not note.strip():
         raise InvalidEdit(_("status_internal_without_note"))
+    if args.correct and not note.strip():  # a correction without its reason explains nothing
+        raise InvalidEdit(_("status_correct_needs_reason"))
     edit = Edit(
         status=args.set_status,
         targets=targets,
@@ -75,8 +110,50 @@ def edit_from_args(args: argparse.Namespace) -> Edit | None:
         reviewed=date.today() if args.reviewed else None,
         note=note,
         internal=args.internal,
+        tags=(CORRECTION_TAG,) if args.correct else (),
     )
     return None if edit == Edit() else edit
+
+
+def _note_from_args(args: argparse.Namespace) -> str:
+    """The text of `--note TEXT` or `--note -` (standard input); refuses an empty note."""
+    if args.note == "-":
+        note = _without_final_line_end(read_stdin_text())
+    else:
+        note = args.note
+        check_argument_text(note, "--note")
+    if not note.strip():
+        raise InvalidEdit(_("status_note_empty"))
+    return note
+
+
+def read_stdin_text() -> str:
+    """Standard input as UTF-8; raises InvalidEdit naming the first byte that is not UTF-8
+    (never a message holding the text itself)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # replaced by a text stream (embedding, tests)
+        text: str = sys.stdin.read()
+        check_argument_text(text, _("input_stdin"))
+        return text
+    data: bytes = buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        source = _("input_stdin")
+        value = f"{data[error.start]:02X}"
+        raise InvalidEdit(
+            _("input_not_utf8", source=source, position=error.start + 1, value=value)
+        ) from None
+
+
+def check_argument_text(text: str, source: str) -> None:
+    """Refuse an argument whose bytes were not UTF-8: Python hands them over as lone
+    surrogates (U+DC80…U+DCFF), which no file can store. Names the byte's position."""
+    for index, char in enumerate(text):
+        if "\ud800" <= char <= "\udfff":
+            position = len(os.fsencode(text[:index])) + 1
+            value = f"{ord(char) - 0xDC00:02X}" if ord(char) >= 0xDC80 else f"{ord(char):04X}"
+            raise InvalidEdit(_("input_not_utf8", source=source, position=position, value=value))
 
 
 def _without_final_line_end(text: str) -> str:

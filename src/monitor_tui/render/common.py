@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")  # fullmatch: "$" would pass "#ffffff\n"
+
+GENERATOR = "monitor-tui"
+"""Every export names the program that wrote it (PDF Creator, DOCX description, HTML meta
+generator, a Markdown comment, a JSON key): an export may replace a file only if it is one."""
+MARKDOWN_MARK = f"<!-- generator: {GENERATOR} -->"
 
 LABEL_SHADE = "#f2f2f2"
 """Background of the label cells of the monitoring rows: they are not part of the document."""
@@ -15,7 +20,7 @@ GOAL_SHADE = "#dde6f0"
 def tint(colour: str | None, strength: float = 0.22) -> str | None:
     """A light version of `colour` (#rrggbb), for a cell background that keeps text readable;
     None for anything that is not a plain hex colour (the concept file is edited by hand)."""
-    if colour is None or not _HEX_COLOUR.match(colour):
+    if colour is None or not _HEX_COLOUR.fullmatch(colour):
         return None
     channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     mixed = [round(255 - (255 - c) * strength) for c in channels]
@@ -24,4 +29,4 @@ def tint(colour: str | None, strength: float = 0.22) -> str | None:
 
 def safe_colour(colour: str | None) -> str | None:
     """`colour` if it is a plain #rrggbb value, else None: it ends up in CSS and XML."""
-    return colour if colour is not None and _HEX_COLOUR.match(colour) else None
+    return colour if colour is not None and _HEX_COLOUR.fullmatch(colour) else None

@@ -10,11 +10,13 @@ XML forbids.
 from __future__ import annotations
 
 import io
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
-from monitor_tui.render.common import GOAL_SHADE, LABEL_SHADE, safe_colour, tint
+from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, safe_colour, tint
 from monitor_tui.report.document import GoalTable, Row, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
+from monitor_tui.text import shortened
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,6 +39,7 @@ def render_docx(synopsis: Synopsis) -> bytes:
     from docx import Document as new_document
 
     document = new_document()
+    _properties(document, synopsis)
     _page_setup(document, synopsis)
     _styles(document)
     _title_block(document, synopsis)
@@ -64,6 +67,20 @@ def render_docx(synopsis: Synopsis) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _properties(document: Document, synopsis: Synopsis) -> None:
+    """Title, author and dates of the file (python-docx's template says "python-docx", 2013);
+    the description names this program, which is how a later export knows it may replace it."""
+    properties = document.core_properties
+    limit = 255  # what the file format allows for one property
+    properties.title = shortened(synopsis.title, limit)
+    properties.subject = shortened(f"{synopsis.subtitle} – {synopsis.report_date_text()}", limit)
+    properties.author = shortened(synopsis.issuer, limit)
+    properties.comments = GENERATOR
+    properties.last_modified_by = GENERATOR
+    generated = synopsis.generated.astimezone(UTC).replace(tzinfo=None)
+    properties.created = properties.modified = generated
 
 
 def _page_setup(document: Document, synopsis: Synopsis) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from monitor_tui.render.common import GOAL_SHADE, LABEL_SHADE, safe_colour, tint
+from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, safe_colour, tint
 from monitor_tui.report.document import GoalTable, Row, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
 
@@ -47,6 +47,7 @@ def render_html(synopsis: Synopsis) -> bytes:
         f'<html lang="{escape(synopsis.lang)}">',
         "<head>",
         '<meta charset="utf-8">',
+        f'<meta name="generator" content="{GENERATOR}">',
         # defence in depth: even if markup slipped through, nothing would load or run
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">",

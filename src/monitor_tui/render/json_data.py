@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from monitor_tui.model import UNSET, Catalogue, Field, Goal, Measure
+from monitor_tui.render.common import GENERATOR
 from monitor_tui.report.document import MeasureEntry, Synopsis
 from monitor_tui.reports.diff import INDICATOR, YES
 
@@ -32,6 +33,7 @@ def synopsis_document(synopsis: Synopsis) -> dict[str, Any]:
         goals = [g.goal for g in section.goals]
         fields.append(_field(section.field, measures, goals))
     return {
+        "generator": GENERATOR,
         "title": synopsis.title,
         "issuer": synopsis.issuer,
         "report_date": synopsis.report_date.isoformat(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from monitor_tui.render.common import MARKDOWN_MARK
 from monitor_tui.report.document import GoalTable, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
 
@@ -32,6 +33,8 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 def render_markdown(synopsis: Synopsis) -> bytes:
     lines = [
+        MARKDOWN_MARK,
+        "",
         escape_markdown(synopsis.issuer),
         "",
         f"# {escape_markdown(synopsis.title)}",

@@ -7,18 +7,26 @@ script: a status mark is drawn from ZapfDingbats or Symbol when it has one (the 
 follows, so a mark without a glyph is left out), and a run of note text the fonts cannot show
 (Arabic, emoji …) becomes a visible notice, never a silent gap. All text is escaped before it
 enters a Paragraph, which parses its own mini-markup.
+
+Long texts cost time in proportion to their size: ReportLab lays out a table again each time
+it splits it across a page, and a paragraph again each time it splits it. So every text is cut
+into pieces of at most PIECE_CHARS characters and PIECE_LINES lines (at line ends or spaces)
+before it reaches a table, each piece in a row of its own (no line between the rows of one
+cell), and a paragraph keeps its layout for the width it was laid out at.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 from xml.sax.saxutils import escape
 
-from monitor_tui.render.common import GOAL_SHADE, LABEL_SHADE, safe_colour, tint
+from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, safe_colour, tint
 from monitor_tui.report.document import GoalTable, Row, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
 
@@ -26,6 +34,9 @@ if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfgen.canvas import Canvas
 
+PIECE_CHARS = 1500
+PIECE_LINES = 30
+"""At most this much text goes into one table row or one paragraph of the story."""
 MARGIN_MM = 18.0
 LABEL_WIDTH_MM = 36.0
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
@@ -53,7 +64,7 @@ def render_pdf(synopsis: Synopsis) -> bytes:
         title=synopsis.title,
         author=synopsis.issuer,
         subject=f"{synopsis.subtitle} – {synopsis.labels['report_date']} {synopsis.report_date_text()}",
-        creator="monitor-tui",
+        creator=GENERATOR,  # how a later export knows it may replace this file
     )
     try:
         story = _Story(synopsis, document.width, document.height, split_in_row=False).flowables()
@@ -107,8 +118,8 @@ class _Story:
 
         synopsis = self.synopsis
         story: list[Any] = [
-            self._para(synopsis.issuer, "issuer"),
-            self._para(synopsis.title, "title"),
+            *self._paras(synopsis.issuer, "issuer"),
+            *self._paras(synopsis.title, "title"),
             self._para(synopsis.subtitle, "subtitle"),
             self._facts(),
             Spacer(1, 10),
@@ -116,78 +127,66 @@ class _Story:
         if synopsis.summaries:
             story.append(self._para(synopsis.summaries_title, "h1"))
             for summary in synopsis.summaries:
-                story.append(self._para(summary.heading, "h3"))
-                story += [self._block(block, "body") for block in summary.text]
+                story += self._paras(summary.heading, "h3")
+                story += [self._block(piece, "body") for piece in _pieces_of(summary.text)]
         story.append(self._para(synopsis.overview_title, "h1"))
         story.append(self._table(synopsis.overview))
         if synopsis.overview.caption:
-            story.append(self._para(synopsis.overview.caption, "caption"))
+            story += self._paras(synopsis.overview.caption, "caption")
         story += [PageBreak(), self._para(synopsis.synopsis_title, "h1")]
         if not any(section.goals for section in synopsis.sections):
             story.append(self._para(synopsis.empty_message, "body"))
         for section in synopsis.sections:
-            story.append(self._heading_with_next(section.heading, section.goals))
+            story += self._heading_with_next(section.heading, section.goals)
             story += [item for goal in section.goals for item in (self._goal(goal), Spacer(1, 8))]
         story.append(self._para(synopsis.legend_title, "h1"))
-        story.append(self._para(synopsis.indicator_rule, "body"))
+        rule = (Block((Run(synopsis.indicator_rule),)),)
+        story += [self._block(piece, "body") for piece in _pieces_of(rule)]
         for title, table in synopsis.legend:
             story += [self._para(title, "h3"), self._table(table)]
         return story
 
-    def _heading_with_next(self, heading: str, goals: Iterable[GoalTable]) -> Any:
+    def _heading_with_next(self, heading: str, goals: Iterable[GoalTable]) -> list[Any]:
         """The field heading stays on the page of its first table (keepWithNext)."""
         from reportlab.lib.styles import ParagraphStyle
 
         style = ParagraphStyle("h2-keep", self.styles["h2"], keepWithNext=1)
-        return self._para(heading, style)
+        return self._paras(heading, style)
 
     def _facts(self) -> Any:
         from reportlab.platypus import Table as PdfTable
         from reportlab.platypus import TableStyle
 
         rows = [
-            [self._para(label, "label"), self._para(value, "body")]
+            [self._para(label, "label") if number == 0 else "", paragraph]
             for label, value in self.synopsis.title_facts
+            for number, paragraph in enumerate(self._paras(value, "body"))
         ]
         table = PdfTable(rows, colWidths=[self.width * 0.3, self.width * 0.7], hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *_padding(1)]))
         return table
 
     def _goal(self, goal: GoalTable) -> Any:
-        from reportlab.lib import colors
         from reportlab.lib.units import mm
-        from reportlab.platypus import Table as PdfTable
-        from reportlab.platypus import TableStyle
 
-        rows: list[list[Any]] = [[self._rich(goal.header), ""]]
-        commands: list[tuple[Any, ...]] = [
-            ("SPAN", (0, 0), (1, 0)),
-            ("BACKGROUND", (0, 0), (1, 0), colors.HexColor(GOAL_SHADE)),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            *_padding(3),
-        ]
         label_width = LABEL_WIDTH_MM * mm
-        widths = [label_width, self.width - label_width]
-        groups = []
+        grid = _Grid(self, [label_width, self.width - label_width], padding=3)
+        grid.add([self._rich(goal.header), [[]]], [(0, 1, GOAL_SHADE)], span=True)
+        measures = []
         for entry in goal.measures:
-            first = len(rows)
+            first = len(grid.rows)
+            first_note = first
             for row in entry.rows:
-                commands += _row_shading(row, len(rows))
-                rows.append([self._label(row), self._rich(row.content)])
-            first_note = next(i for i, row in enumerate(entry.rows) if row.kind == "progress")
-            groups.append((first, first + first_note))
-        # A cell taller than a page (a very long note) can only be printed by splitting inside
-        # rows; ReportLab loops if a table does that and also keeps rows together, so such a
-        # table gives up keeping measures together instead of failing or cutting text.
-        split_in_row = self.split_in_row or _has_cell_taller_than(rows, widths, self.height)
-        if not split_in_row:
-            commands += [("NOSPLIT", (0, start), (-1, end)) for start, end in groups]
-        table = PdfTable(rows, colWidths=widths, repeatRows=1, splitInRow=int(split_in_row))
-        table.setStyle(TableStyle(commands))
-        return table
+                if row.kind == "progress" and first_note == first:
+                    first_note = len(grid.rows)
+                grid.add([self._label(row), self._rich(row.content)], _row_shading(row))
+            measures.append((first, first_note, len(grid.rows) - 1))
+        header = grid.pieces[0]
+        heights = grid.heights()
+        room = self.height * 0.95 - sum(heights[:header])  # the goal row repeats on every page
+        return grid.flowable(header, _measure_groups(measures, heights, room))
 
-    def _label(self, row: Row) -> list[Any]:
+    def _label(self, row: Row) -> list[list[Any]]:
         cells = [self._para(row.label, "label")]
         if row.sublabel:
             cells.append(
@@ -197,43 +196,44 @@ class _Story:
             )
         if row.flag:
             cells.append(self._markup("".join(self._run(run) for run in row.flag), "label"))
-        return cells
+        return [cells]
 
     def _table(self, data: Table) -> Any:
-        from reportlab.lib import colors
-        from reportlab.platypus import Table as PdfTable
-        from reportlab.platypus import TableStyle
-
         total = sum(data.widths)
-        widths = [self.width * w / total for w in data.widths]
-        rows = [[self._rich(cell) for cell in cells] for cells in data.rows]
-        commands: list[tuple[Any, ...]] = [
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            *_padding(2),
-        ]
+        grid = _Grid(self, [self.width * w / total for w in data.widths], padding=2)
         shaded = set(data.group_rows) | set(range(data.header_rows))
-        commands += [
-            ("BACKGROUND", (0, index), (-1, index), colors.HexColor(LABEL_SHADE))
-            for index in sorted(shaded)
-        ]
-        table = PdfTable(rows, colWidths=widths, repeatRows=data.header_rows, hAlign="LEFT")
-        table.setStyle(TableStyle(commands))
-        return table
+        for index, cells in enumerate(data.rows):
+            shades = [(0, -1, LABEL_SHADE)] if index in shaded else []
+            grid.add([self._rich(cell) for cell in cells], shades)
+        return grid.flowable(sum(grid.pieces[: data.header_rows]), (), align="LEFT")
 
     # --- text ---------------------------------------------------------------------------------
 
     def _para(self, text: str, style: str | ParagraphStyle) -> Any:
         return self._markup(self._text(text), style)
 
+    def _paras(self, text: str, style: str | ParagraphStyle) -> list[Any]:
+        """`text` (from the catalogue, of any length) as paragraphs of at most one piece each:
+        ReportLab lays a paragraph out again each time it splits it across a page."""
+        return [self._para(piece.plain(), style) for piece in _pieces(Block((Run(text),)))]
+
     def _markup(self, markup: str, style: str | ParagraphStyle) -> Any:
-        from reportlab.platypus import Paragraph
-
         chosen = self.styles[style] if isinstance(style, str) else style
-        return Paragraph(markup, chosen)
+        return _paragraph_class()(markup, chosen)
 
-    def _rich(self, text: RichText) -> list[Any]:
-        return [self._block(block, "cell") for block in text]
+    def _rich(self, text: RichText) -> list[list[Any]]:
+        """`text` as the contents of one or more table rows: pieces of at most PIECE_CHARS
+        characters and PIECE_LINES lines each, so that a page may break between them."""
+        cells: list[list[Any]] = []
+        size = lines = PIECE_CHARS + 1
+        for piece in _pieces_of(text):
+            length, breaks = len(piece.plain()), piece.plain().count("\n") + 1
+            if size + length > PIECE_CHARS or lines + breaks > PIECE_LINES:
+                cells.append([])
+                size = lines = 0
+            cells[-1].append(self._block(piece, "cell"))
+            size, lines = size + length, lines + breaks
+        return cells or [[]]
 
     def _block(self, block: Block, style: str) -> Any:
         from reportlab.lib.styles import ParagraphStyle
@@ -343,31 +343,293 @@ def _mark(run: Run) -> str:
     return f'<font color="{colour}">{markup}</font>' if colour else markup
 
 
-def _has_cell_taller_than(rows: list[list[Any]], widths: list[float], height: float) -> bool:
-    padding = 8.0
-    for row in rows:
-        for cell, width in zip(row, widths, strict=True):
-            flowables = cell if isinstance(cell, list) else [cell]
-            total = sum(
-                f.wrap(width - padding, height)[1] + f.getSpaceAfter()
-                for f in flowables
-                if hasattr(f, "wrap")
-            )
-            if total + padding > height * 0.9:
-                return True
-    return False
+Align = Literal["LEFT", "CENTER"]
+Shade = tuple[int, int, str]
+"""(first column, last column, #rrggbb) of a background."""
+PAGED_ROWS = 60
+"""A table with more rows is laid out page by page (see `_paged_table`)."""
 
 
-def _row_shading(row: Row, index: int) -> list[tuple[Any, ...]]:
-    from reportlab.lib import colors
+class _Grid:
+    """The rows of a table as ReportLab gets them: each row of the report becomes as many table
+    rows as its longest cell has pieces, with lines only around the report's rows."""
 
-    commands: list[tuple[Any, ...]] = []
+    def __init__(self, story: _Story, widths: list[float], padding: float) -> None:
+        self.story = story
+        self.widths = widths
+        self.padding = padding
+        self.rows: list[list[list[Any]]] = []
+        self.row_commands: list[list[tuple[Any, ...]]] = []
+        """The style commands of each table row, written for row 0."""
+        self.pieces: list[int] = []
+        """How many table rows each row of the report took."""
+        self._heights: list[float] = []
+
+    def add(self, cells: list[list[list[Any]]], shades: list[Shade], span: bool = False) -> None:
+        """One row of the report: each cell given as its pieces (lists of flowables)."""
+        from reportlab.lib import colors
+
+        count = max(len(pieces) for pieces in cells)
+        for number in range(count):
+            self.rows.append([pieces[number] if number < len(pieces) else [] for pieces in cells])
+            commands: list[tuple[Any, ...]] = [
+                ("BACKGROUND", (start, 0), (end, 0), colors.HexColor(shade))
+                for start, end, shade in shades
+            ]
+            if span:
+                commands.append(("SPAN", (0, 0), (-1, 0)))
+            if number > 0:  # the pieces of one cell read as one text: no line, no gap
+                commands.append(("TOPPADDING", (0, 0), (-1, 0), 0))
+            if number < count - 1:
+                commands.append(("BOTTOMPADDING", (0, 0), (-1, 0), 0))
+            else:
+                commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black))
+            self.row_commands.append(commands)
+        self.pieces.append(count)
+
+    def heights(self) -> list[float]:
+        """Each table row's height as laid out (the layout is kept for drawing). A spanned
+        row's text is measured in its first column: too high, never too low."""
+        if len(self._heights) != len(self.rows):
+            inner = [width - 2 * (self.padding + 1) for width in self.widths]
+            space = self.story.height
+            self._heights = [
+                max(
+                    sum(f.wrap(width, space)[1] + f.getSpaceAfter() for f in cell)
+                    for cell, width in zip(row, inner, strict=True)
+                )
+                + 2 * self.padding
+                + 1
+                for row in self.rows
+            ]
+        return self._heights
+
+    def table(
+        self,
+        indexes: Sequence[int],
+        repeat: int,
+        split_in_row: bool,
+        extra: Sequence[tuple[Any, ...]] = (),
+        align: Align = "CENTER",
+    ) -> Any:
+        """A ReportLab table of the rows at `indexes`, the first `repeat` of them repeated on
+        every page it runs onto."""
+        from reportlab.lib import colors
+        from reportlab.platypus import Table as PdfTable
+        from reportlab.platypus import TableStyle
+
+        commands: list[tuple[Any, ...]] = [
+            ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            *_padding(self.padding),
+        ]
+        if len(self.widths) > 1:
+            commands.append(("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black))
+        for new, old in enumerate(indexes):
+            for name, (first, _row), (last, _same), *values in self.row_commands[old]:
+                commands.append((name, (first, new), (last, new), *values))
+        table = PdfTable(
+            [self.rows[index] for index in indexes],
+            colWidths=self.widths,
+            repeatRows=repeat,
+            splitInRow=int(split_in_row),
+            hAlign=align,
+        )
+        table.setStyle(TableStyle([*commands, *extra]))
+        return table
+
+    def flowable(
+        self, header: int, groups: Sequence[tuple[int, int]], align: Align = "CENTER"
+    ) -> Any:
+        """The table as one flowable; `header` rows repeat on every page, the rows of each
+        (first, last) group stay on one page where they fit on one."""
+        heights = self.heights()
+        if sum(heights[:header]) > self.story.height / 4:  # a header too tall to repeat
+            header = 0
+        room = self.story.height * 0.95 - sum(heights[:header])
+        fitting = [
+            (first, last) for first, last in groups if sum(heights[first : last + 1]) <= room
+        ]
+        # A row taller than a page can only be printed by splitting inside it; ReportLab loops
+        # if a table does that and also keeps rows together, so such a table gives up keeping
+        # rows together instead of failing or cutting text.
+        split_in_row = self.story.split_in_row or max(heights[header:], default=0.0) > room
+        if len(self.rows) > PAGED_ROWS:
+            allowed = [True] * (len(self.rows) + 1)
+            for first, last in fitting:
+                allowed[first + 1 : last + 1] = [False] * (last - first)
+            return _paged_table(self, header, allowed, align)
+        keep = [] if split_in_row else [("NOSPLIT", (0, a), (-1, b)) for a, b in fitting]
+        return self.table(range(len(self.rows)), header, split_in_row, keep, align)
+
+
+def _paged_table(grid: _Grid, header: int, allowed: list[bool], align: Align) -> Any:
+    """A long table laid out one page at a time.
+
+    ReportLab lays out the whole rest of a table again each time it splits it across a page,
+    which makes a long table quadratic in its length. This flowable hands ReportLab one page
+    of rows at a time (plus the repeated header), using the row heights measured once.
+    """
+    from reportlab.platypus.flowables import Flowable
+
+    heights = grid.heights()
+    ends = list(itertools.accumulate(heights, initial=0.0))
+    head = ends[header]
+    count = len(grid.rows)
+    page = grid.story.height
+
+    class PagedTable(Flowable):
+        def __init__(self, start: int) -> None:
+            super().__init__()
+            self.start = start
+            self.hAlign = align
+            self.real: Any = None
+
+        def rows(self, end: int) -> list[int]:
+            return [*range(header), *range(self.start, end)]
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            estimate = head + ends[count] - ends[self.start]
+            if estimate > availHeight:
+                self.real = None
+                self.width, self.height = availWidth, estimate
+                return self.width, self.height
+            self.real = grid.table(self.rows(count), header, split_in_row=True, align=align)
+            self.width, self.height = self.real.wrap(availWidth, availHeight)
+            return self.width, self.height
+
+        def draw(self) -> None:
+            real = self.real or grid.table(self.rows(count), header, True, align=align)
+            _width, height = real.wrap(self.width, page)
+            real.drawOn(self.canv, 0, self.height - height)
+
+        def split(self, availWidth: float, availHeight: float) -> list[Any]:
+            end, cut = self.start, self.start
+            while end < count and head + ends[end + 1] - ends[self.start] <= availHeight:
+                end += 1
+                if allowed[end] or end == count:
+                    cut = end
+            rest = [PagedTable(cut)] if cut < count else []
+            if cut > self.start:
+                return [grid.table(self.rows(cut), header, split_in_row=False, align=align), *rest]
+            if availHeight < page * 0.98:
+                return []  # the next rows fit on a fresh page
+            # at the top of a page and still too tall: ReportLab splits inside the rows
+            stop = next((i for i in range(self.start + 1, count) if allowed[i]), count)
+            table = grid.table(self.rows(stop), header, split_in_row=True, align=align)
+            parts: list[Any] = table.split(availWidth, availHeight) or [table]
+            return [*parts, *([PagedTable(stop)] if stop < count else [])]
+
+    return PagedTable(header)
+
+
+def _measure_groups(
+    measures: list[tuple[int, int, int]], heights: list[float], room: float
+) -> list[tuple[int, int]]:
+    """The rows to keep on one page: each measure whose rows fit on a page; for a taller one,
+    at least its rows up to the first note, so that a page never breaks between its catalogue
+    rows."""
+    groups = []
+    for first, first_note, last in measures:
+        if sum(heights[first : last + 1]) <= room:
+            groups.append((first, last))
+        elif first_note > first:
+            groups.append((first, first_note))
+    return groups
+
+
+def _pieces_of(text: RichText) -> list[Block]:
+    return [piece for block in text for piece in _pieces(block)]
+
+
+def _pieces(block: Block) -> list[Block]:
+    """`block` cut into blocks of at most PIECE_CHARS characters and PIECE_LINES lines, at a
+    line end or after a space where there is one; only the first keeps the list bullet."""
+    plain = block.plain()
+    if len(plain) <= PIECE_CHARS and plain.count("\n") < PIECE_LINES:
+        return [block]
+    pieces: list[Block] = []
+    runs: list[Run] = []
+    size = lines = 0
+
+    def flush() -> None:
+        nonlocal size, lines
+        prefix = "" if pieces else block.prefix
+        pieces.append(Block(tuple(runs), block.kind, prefix, block.level))
+        runs.clear()
+        size = lines = 0
+
+    for run in block.runs:
+        text, start = run.text, 0
+        while start < len(text):
+            cut = _cut(text, start, PIECE_CHARS - size, PIECE_LINES - lines)
+            if cut == start:
+                flush()
+                continue
+            part = text[start:cut]
+            if cut == len(text):
+                runs.append(replace(run, text=part))
+                size, lines = size + len(part), lines + part.count("\n")
+                break
+            runs.append(replace(run, text=part.removesuffix("\n")))
+            flush()
+            start = cut
+    if runs:
+        flush()
+    return pieces
+
+
+def _cut(text: str, start: int, room: int, line_room: int) -> int:
+    """Where the current piece ends in `text` from `start` on, with room for `room` more
+    characters and `line_room` more line ends: the end of `text` if it fits, else after a line
+    end or a space, else after `room` characters of a word longer than a piece. `start`: start
+    a new piece."""
+    if room <= 0 or line_room <= 0:
+        return start
+    limit = min(start + room, len(text))
+    end, breaks = text.find("\n", start, limit), 0
+    while end != -1:
+        breaks += 1
+        if breaks >= line_room:
+            return end + 1
+        end = text.find("\n", end + 1, limit)
+    if len(text) - start <= room:
+        return len(text)
+    at = max(text.rfind("\n", start, limit), text.rfind(" ", start, limit))
+    if at >= start:
+        return at + 1
+    return limit if room == PIECE_CHARS else start  # a long word starts a piece of its own
+
+
+@cache
+def _paragraph_class() -> type[Any]:
+    """A Paragraph that keeps its line breaking for the width it was laid out at: ReportLab
+    lays out every row of a table again each time it splits the table across a page, which
+    made long reports quadratic in their length."""
+    from reportlab.platypus import Paragraph
+
+    class KeptParagraph(Paragraph):
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            kept = self.__dict__.setdefault("_kept_layouts", {})
+            if availWidth in kept:
+                self.width, self.height, self.blPara, self._wrapWidths = kept[availWidth]
+                return self.width, self.height
+            size: tuple[float, float] = super().wrap(availWidth, availHeight)
+            if hasattr(self, "blPara"):
+                kept[availWidth] = (self.width, self.height, self.blPara, self._wrapWidths)
+            return size
+
+    return KeptParagraph
+
+
+def _row_shading(row: Row) -> list[Shade]:
+    shades: list[Shade] = []
     if row.is_monitoring:
-        commands.append(("BACKGROUND", (0, index), (0, index), colors.HexColor(LABEL_SHADE)))
+        shades.append((0, 0, LABEL_SHADE))
     shade = tint(row.shade)
     if shade:
-        commands.append(("BACKGROUND", (1, index), (1, index), colors.HexColor(shade)))
-    return commands
+        shades.append((1, 1, shade))
+    return shades
 
 
 def _padding(points: float) -> list[tuple[Any, ...]]:
@@ -434,6 +696,7 @@ def _pdf_plain(text: str) -> str:
 
 def _fit(text: str, width: float, measure: Any) -> str:
     """`text` shortened with '…' to fit `width` at the header's font size."""
+    text = text[:400]  # no header line holds more; shortening by one is quadratic
     if measure(text, FONT, 7.5) <= width:
         return text
     while text and measure(text + " …", FONT, 7.5) > width:

@@ -6,6 +6,7 @@ unset value is `model.UNSET` ("—").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +22,10 @@ from monitor_tui.model import (
     Vocabulary,
 )
 from monitor_tui.status.wording import field_label
+
+MAX_NOTE_CHARS = 200_000
+"""The most characters one note may hold when it is saved (about 60 printed pages). Files that
+hold longer notes (written by hand or earlier) are still read, shown and exported."""
 
 
 class InvalidEdit(ValueError):
@@ -44,6 +49,8 @@ class Edit:
     next_step_due: date | None = None
     note: str = ""
     internal: bool = False
+    tags: tuple[str, ...] = ()
+    """Header marks of the entry, e.g. `korrektur` for one that undoes a wrong entry."""
 
     @property
     def has_note(self) -> bool:
@@ -65,6 +72,7 @@ def validated_changes(edit: Edit, measure: Measure, catalogue: Catalogue) -> dic
 
     Raises InvalidEdit naming the valid values.
     """
+    check_texts(edit)
     concept = catalogue.concept
     wanted: dict[str, str] = {}
 
@@ -95,6 +103,20 @@ def validated_changes(edit: Edit, measure: Measure, catalogue: Catalogue) -> dic
             raise InvalidEdit(_("status_target_unknown", key=key, known=known))
         wanted[f"target:{target.key}"] = check(target.key, state, concept.target_states, False)
     return wanted
+
+
+def check_texts(edit: Edit) -> None:
+    """Refuse a note over the limit and text no file can store (lone surrogates, which is how
+    Python hands over bytes that were not UTF-8). Raises InvalidEdit."""
+    if edit.has_note and len(edit.note) > MAX_NOTE_CHARS:
+        raise InvalidEdit(_("note_too_long", length=len(edit.note), limit=MAX_NOTE_CHARS))
+    for key, text in (("field_note", edit.note), ("field_next_step", edit.next_step or "")):
+        bad = _SURROGATE.search(text)
+        if bad is not None:
+            raise InvalidEdit(_("text_not_utf8", field=_(key), position=bad.start() + 1))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def value_of(status: MeasureStatus, name: str, default_target: str) -> str:

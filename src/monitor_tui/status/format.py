@@ -36,13 +36,25 @@ from monitor_tui.model import (
     MeasureStatus,
     Vocabulary,
 )
-from monitor_tui.problems import LineIndex, Problem, ProblemsError, toml_error_problem
+from monitor_tui.problems import (
+    LineIndex,
+    Problem,
+    ProblemsError,
+    toml_error_problem,
+    too_deep_problem,
+)
 from monitor_tui.status.wording import field_label
 
 FRONT_MATTER = "+++"
 FRONT_KEYS = {"measure", "rev", "targets", *STATE_FIELDS}
 INTERNAL_TAG = "intern"
 """The header mark of a note that never appears in the printed report."""
+HAND_EDIT_TAG = "von-hand"
+"""The header mark of an entry that records a change made by hand in the front matter."""
+CORRECTION_TAG = "korrektur"
+"""The header mark of an entry that undoes a wrong one (which stays in the log)."""
+MAX_REV = 2**63 - 1
+"""TOML integers are 64-bit: `rev` must stay within 1 … 2^63−1."""
 _HEADER = re.compile(r"^## (?P<time>\S+) · (?P<author>\S+)(?P<tags>(?: · [^\s·]+)*)[ \t]*$")
 _QUOTED = r'"(?:[^"\\\n]|\\.)*"'
 _CHANGE = re.compile(
@@ -81,10 +93,12 @@ def parse_status(
     problems: list[Problem] = []
     try:
         data = tomllib.loads(front)  # reading is tomllib's job (fast); tomlkit only writes
+        lines = LineIndex(front, line_offset=1)
+        status = _state_from_front_matter(path, data, lines, measure, catalogue, problems)
     except tomllib.TOMLDecodeError as error:
         raise ProblemsError([toml_error_problem(path, front, error, line_offset=1)]) from error
-    lines = LineIndex(front, line_offset=1)
-    status = _state_from_front_matter(path, data, lines, measure, catalogue, problems)
+    except RecursionError:  # nesting thousands deep: tomllib (or printing a value) gives up
+        raise ProblemsError([too_deep_problem(path, front, line_offset=1)]) from None
     log = _parse_log(path, body, body_line, problems)
     if problems:
         raise ProblemsError(problems)
@@ -220,7 +234,7 @@ def _parse_entry(
             return parts.entry("\n".join(lines[index + 1 : closing])), closing + 1
         if _HEADER.match(line):
             break
-        taken = not text_lines and parts.add_line(line)
+        taken = not text_lines and parts.add_line(line, first_line + index)
         if not taken and (line.strip() or text_lines):
             text_lines.append(line)  # a note written by hand, without a fence
         index += 1
@@ -244,12 +258,13 @@ class _EntryParts:
         self.changes: list[Change] = []
         self.attributes: list[tuple[str, str]] = []
 
-    def add_line(self, line: str) -> bool:
-        """Take a change or attribute line; False for anything else (the note begins)."""
+    def add_line(self, line: str, number: int) -> bool:
+        """Take a change or attribute line (`number`: its line in the file); False for anything
+        else (the note begins)."""
         change = _CHANGE.match(line)
         if change:
             old, new = unquote_value(change["old"]), unquote_value(change["new"])
-            self.changes.append(Change(change["field"], old, new))
+            self.changes.append(Change(change["field"], old, new, number))
             return True
         attribute = _ATTRIBUTE.match(line)
         if attribute:
@@ -299,7 +314,10 @@ def unquote_value(written: str) -> str:
 def parse_front_matter_document(path: Path, text: str) -> tuple[tomlkit.TOMLDocument, str]:
     """The front matter as a tomlkit document (keeps comments and layout) and the body."""
     front, body, _line = split_front_matter(path, text)
-    return tomlkit.parse(front), body
+    try:
+        return tomlkit.parse(front), body
+    except RecursionError:
+        raise ProblemsError([too_deep_problem(path, front, line_offset=1)]) from None
 
 
 def new_front_matter(measure: Measure) -> tomlkit.TOMLDocument:
@@ -315,12 +333,17 @@ def render_file(
     changes: list[Change],
     entry: LogEntry,
     old_body: str,
+    apply: bool = True,
 ) -> bytes:
-    """The new file: updated front matter, the new entry on top of the old body, kept verbatim."""
+    """The new file: updated front matter, the new entry on top of the old body, kept verbatim.
+
+    `apply` False leaves the state fields as they are (an entry that records a hand edit:
+    the front matter already holds the new values, exactly as the person wrote them).
+    """
     if "measure" not in document:  # a file written by hand without it
         document["measure"] = current.measure_id
-    document["rev"] = current.rev + 1
-    for change in changes:
+    document["rev"] = next_rev(current)
+    for change in changes if apply else ():
         _apply(document, change)
     front = tomlkit.dumps(document)
     if not front.endswith("\n"):
@@ -329,6 +352,13 @@ def render_file(
     if old_body.strip():
         body += "\n" + old_body.lstrip("\n")
     return f"{FRONT_MATTER}\n{front}{FRONT_MATTER}\n\n{body}".encode()
+
+
+def next_rev(current: MeasureStatus) -> int:
+    """`rev` after the next save: one more, and at least the number of entries then, so that a
+    `rev` lowered or pushed out of range by hand is repaired by the next save."""
+    rev = current.rev if 0 <= current.rev < MAX_REV else 0
+    return max(rev, len(current.log)) + 1
 
 
 def _apply(document: tomlkit.TOMLDocument, change: Change) -> None:

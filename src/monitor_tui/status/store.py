@@ -29,16 +29,21 @@ from monitor_tui.status.edits import (
     Edit,
     InvalidEdit,
     changes_to_write,
+    check_texts,
     find_conflicts,
     validated_changes,
 )
 from monitor_tui.status.format import (
+    HAND_EDIT_TAG,
+    MAX_REV,
     new_front_matter,
     parse_front_matter_document,
     parse_status,
     render_file,
+    split_front_matter,
 )
 from monitor_tui.status.paths import lock_path, measure_id_of, status_path
+from monitor_tui.status.verify import differences, log_findings
 from monitor_tui.workspace import Workspace
 
 
@@ -48,6 +53,10 @@ class SaveResult:
     """The state now on disk."""
     conflicts: tuple[Conflict, ...] = ()
     """Fields not written because the other side changed them. Notes are always saved."""
+    findings: tuple[Problem, ...] = ()
+    """What is inconsistent in the file's log now (see `verify`)."""
+    written: bool = False
+    """Whether an entry was added (False: nothing to save)."""
 
 
 @dataclass
@@ -60,9 +69,13 @@ class StatusLoad:
     """Measure id → problems of its file; such files are never rewritten."""
     orphans: list[Path] = field(default_factory=list)
     """Status files whose measure id is not in the catalogue; kept, reported by `check`."""
+    inconsistent: dict[str, list[Problem]] = field(default_factory=dict)
+    """Measure id → findings of a readable file whose log does not fit (see `verify`): its
+    state is in `statuses`, but was edited by hand."""
 
     def problems(self) -> list[Problem]:
-        found = [p for problems in self.broken.values() for p in problems]
+        found = list(dict.fromkeys(p for problems in self.broken.values() for p in problems))
+        found += [p for problems in self.inconsistent.values() for p in problems]
         found += [Problem(path, 1, _("status_orphan", id=path.stem)) for path in self.orphans]
         return found
 
@@ -81,6 +94,10 @@ def current_login() -> str:
 def load_all_statuses(workspace: Workspace, catalogue: Catalogue) -> StatusLoad:
     """Every measure's status; unreadable files are listed, not guessed at."""
     result = StatusLoad(statuses={})
+    folder_problem = _folder_link_problem(workspace)
+    if folder_problem is not None:  # every measure's state is unknown, not "offen"
+        result.broken = {measure.id: [folder_problem] for measure in catalogue.measures()}
+        return result
     on_disk = dict(_status_files(workspace.status_dir))
     for measure in catalogue.measures():
         path = on_disk.pop(measure.id, None)
@@ -88,9 +105,13 @@ def load_all_statuses(workspace: Workspace, catalogue: Catalogue) -> StatusLoad:
             result.statuses[measure.id] = MeasureStatus(measure.id)
             continue
         try:
-            result.statuses[measure.id] = read_status_file(path, measure, catalogue)
+            status, findings = read_checked(path, measure, catalogue)
         except ProblemsError as error:
             result.broken[measure.id] = error.problems
+            continue
+        result.statuses[measure.id] = status
+        if findings:
+            result.inconsistent[measure.id] = findings
     result.orphans = sorted(on_disk.values())
     return result
 
@@ -111,11 +132,31 @@ def _status_files(folder: Path) -> Iterator[tuple[str, Path]]:
 
 def load_status(workspace: Workspace, catalogue: Catalogue, measure_id: str) -> MeasureStatus:
     """The status of one measure; raises ProblemsError when its file cannot be read."""
+    return load_status_checked(workspace, catalogue, measure_id)[0]
+
+
+def load_status_checked(
+    workspace: Workspace, catalogue: Catalogue, measure_id: str
+) -> tuple[MeasureStatus, list[Problem]]:
+    """The status of one measure and what is inconsistent in its log; raises ProblemsError
+    when its file cannot be read."""
     measure = _measure(catalogue, measure_id)
     path = status_path(workspace.status_dir, measure_id)
+    folder_problem = _folder_link_problem(workspace)
+    if folder_problem is not None:
+        raise ProblemsError([folder_problem])
     if not os.path.lexists(path):
-        return MeasureStatus(measure_id)
-    return read_status_file(path, measure, catalogue)
+        return MeasureStatus(measure_id), []
+    return read_checked(path, measure, catalogue)
+
+
+def _folder_link_problem(workspace: Workspace) -> Problem | None:
+    """status/ must be the workspace's own folder: through a link, reading and saving could
+    reach files anywhere (saving refuses it too)."""
+    folder = workspace.status_dir
+    if folder.is_symlink():
+        return Problem(folder, 1, _("status_folder_symlink_read"))
+    return None
 
 
 def _measure(catalogue: Catalogue, measure_id: str) -> Measure:
@@ -130,6 +171,16 @@ def read_status_file(path: Path, measure: Measure, catalogue: Catalogue) -> Meas
     """Parse one file; every problem is raised at once, as `path:line: message`."""
     text, stamp = _read_text(path)
     return parse_status(path, text, measure, catalogue, stamp)
+
+
+def read_checked(
+    path: Path, measure: Measure, catalogue: Catalogue
+) -> tuple[MeasureStatus, list[Problem]]:
+    """Parse one file and check its log (see `verify`): (status, findings)."""
+    text, stamp = _read_text(path)
+    status = parse_status(path, text, measure, catalogue, stamp)
+    front, _body, _line = split_front_matter(path, text)
+    return status, log_findings(path, status, measure, catalogue, front)
 
 
 def _read_text(path: Path) -> tuple[str, str]:
@@ -176,13 +227,7 @@ def save_edit(
     """
     measure = _measure(catalogue, measure_id)
     wanted = validated_changes(edit, measure, catalogue)
-    if not re.fullmatch(r"\S+", author):
-        raise InvalidEdit(_("author_invalid", author=author))
-    path = status_path(workspace.status_dir, measure_id)
-    folder = workspace.status_dir
-    if folder.is_symlink():  # writes must stay inside the workspace's own status/
-        raise ProblemsError([Problem(folder, 1, _("status_folder_symlink"))])
-    folder.mkdir(parents=True, exist_ok=True)
+    path = _prepare_save(workspace, measure_id, author)
     default_target = catalogue.concept.target_states.default.key
     with _locked(path):
         current, document, old_body = _load_for_update(path, measure, catalogue)
@@ -199,11 +244,58 @@ def save_edit(
             edit.note if edit.has_note else "",
             tuple(changes),
             edit.internal and edit.has_note,
+            tags=edit.tags,
         )
         data = render_file(document or new_front_matter(measure), current, changes, entry, old_body)
         _write(path, data)
-        saved = read_status_file(path, measure, catalogue)
-    return SaveResult(saved, tuple(conflicts))
+        saved, findings = read_checked(path, measure, catalogue)
+    return SaveResult(saved, tuple(conflicts), tuple(findings), written=True)
+
+
+def adopt_hand_edit(
+    workspace: Workspace,
+    catalogue: Catalogue,
+    measure_id: str,
+    author: str,
+    note: str = "",
+    now: datetime | None = None,
+) -> SaveResult:
+    """Put a hand edit of the front matter on the record: append an entry tagged `von-hand`
+    whose change lines go from the replayed state to the front matter's, so that the log
+    replays to the front matter again. The front matter itself is left exactly as written.
+
+    Nothing is written when the two agree, `rev` is right and there is no note. Raises ProblemsError for a
+    file that cannot be parsed (left as it is) and InvalidEdit for a bad note.
+    """
+    measure = _measure(catalogue, measure_id)
+    check_texts(Edit(note=note))
+    path = _prepare_save(workspace, measure_id, author)
+    with _locked(path):
+        current, document, old_body = _load_for_update(path, measure, catalogue)
+        changes = differences(current, measure, catalogue)
+        if document is None:  # no file: nothing was edited
+            return SaveResult(current)
+        rev_wrong = not len(current.log) <= current.rev <= MAX_REV  # the entry repairs it
+        written = bool(changes or note.strip() or rev_wrong)
+        if written:
+            entry = LogEntry(
+                _timestamp(now), author, note.strip("\n"), tuple(changes), tags=(HAND_EDIT_TAG,)
+            )
+            _write(path, render_file(document, current, changes, entry, old_body, apply=False))
+        saved, findings = read_checked(path, measure, catalogue)
+    return SaveResult(saved, findings=tuple(findings), written=written)
+
+
+def _prepare_save(workspace: Workspace, measure_id: str, author: str) -> Path:
+    """The file a save writes; checks the author and that status/ is the workspace's own."""
+    if not re.fullmatch(r"\S+", author):
+        raise InvalidEdit(_("author_invalid", author=author))
+    path = status_path(workspace.status_dir, measure_id)
+    folder = workspace.status_dir
+    if folder.is_symlink():  # writes must stay inside the workspace's own status/
+        raise ProblemsError([Problem(folder, 1, _("status_folder_symlink"))])
+    folder.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _timestamp(now: datetime | None) -> datetime:

@@ -6,7 +6,7 @@ the exports show the words of the concept's vocabularies instead.
 
 from __future__ import annotations
 
-from monitor_tui.i18n import _
+from monitor_tui.i18n import MESSAGES, _
 from monitor_tui.model import UNSET, Catalogue, Change, Concept, Vocabulary
 
 _FIELD_LABELS = {
@@ -60,3 +60,9 @@ def describe_change(change: Change, catalogue: Catalogue, lang: str) -> str:
     old = value_word(change.field, change.old, catalogue, lang)
     new = value_word(change.field, change.new, catalogue, lang)
     return f"{field_name(change.field)}: {old} → {new}"
+
+
+def tag_word(tag: str) -> str:
+    """A header mark as a word ("von-hand" → "von Hand"); an unknown mark as it is written."""
+    key = f"tag_{tag}"
+    return _(key) if key in MESSAGES else tag

@@ -8,6 +8,7 @@ import sys
 from monitor_tui.i18n import _
 from monitor_tui.problems import ProblemsError
 from monitor_tui.session import WorkspaceSession
+from monitor_tui.text import visible_line
 from monitor_tui.workspace import Workspace
 
 
@@ -17,11 +18,14 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         session = WorkspaceSession.open(workspace)
     except ProblemsError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(visible_line(str(problem)), file=sys.stderr)
         print(_("tui_app_catalogue_broken"), file=sys.stderr)
         return 1
     # Imported here: the bindings' texts are translated at import, after --lang was applied.
     from monitor_tui.tui.app import MonitorApp
 
-    MonitorApp(session).run()
-    return 0
+    app = MonitorApp(session)
+    app.run()
+    # Textual prints a crash's traceback and returns normally; the shell must still see the
+    # failure: a crash sets the return code to 1.
+    return app.return_code or 0

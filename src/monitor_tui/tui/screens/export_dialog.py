@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -23,9 +24,12 @@ from monitor_tui.export import (
     CompareError,
     ExportOptions,
     ExportRefused,
+    ExportTargetError,
     ReportDateError,
     export_files,
+    files_to_confirm,
     formats_of,
+    planned_paths,
 )
 from monitor_tui.i18n import _, get_language
 from monitor_tui.problems import Problem
@@ -40,6 +44,7 @@ from monitor_tui.tui.exporting import (
     progress_bar,
 )
 from monitor_tui.tui.safe_text import visible
+from monitor_tui.tui.screens.confirm import ConfirmScreen
 from monitor_tui.tui.widgets.choice_row import ChoiceRow
 from monitor_tui.tui.widgets.state_checkbox import StateCheckbox
 
@@ -114,6 +119,7 @@ class ExportScreen(ModalScreen[None]):
             yield Static(Content(""), id="export-compare")
             yield StateCheckbox(_("tui_export_filter_toggle"), compact=True, id="export-filter")
             yield Static(Content(""), id="export-filter-text")
+            yield Static(Content(""), id="export-target")
             yield Static(Content(""), id="export-progress")
             yield Static(Content(""), id="export-result")
             yield Static(Content(_("tui_export_hint")), classes="dialog-hint")
@@ -122,6 +128,8 @@ class ExportScreen(ModalScreen[None]):
         self.query_one("#export-filter", Checkbox).disabled = not self.transfer.any_active()
         self.describe_filter()
         self.describe_comparison(self.default_date)
+        self.describe_target()
+        self.watch(self.query_one(ChoiceRow), "index", self.describe_target, init=False)
         self.query_one(ChoiceRow).focus()
         if self.export_running():
             self.show_result(_("tui_export_already_running"), error=False)
@@ -135,9 +143,11 @@ class ExportScreen(ModalScreen[None]):
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.describe_filter()
+        self.describe_target()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Once the date field holds a valid date, the complaint about it is wrong: drop it."""
+        self.describe_target()
         if event.input.id != "export-date":
             return
         try:
@@ -176,29 +186,51 @@ class ExportScreen(ModalScreen[None]):
             text = "\n".join(lines)
         self.query_one("#export-filter-text", Static).update(Content(visible(text)))
 
+    def describe_target(self, _index: int = 0) -> None:
+        """Name the file(s) before anything is written: a filtered report has its own name."""
+        try:
+            options = self.field_options(self.query_one("#export-date", Input).value)
+            paths = planned_paths(
+                self.workspace, self.session.catalogue, options, self.default_date
+            )
+        except (ValueError, SelectionError):  # a date being typed; the start says what is wrong
+            return
+        shown = [str(self.short_path(path)) for path in paths]
+        if len(shown) == 1:
+            text = _("tui_export_target", path=shown[0])
+        else:
+            stem = shown[0].rsplit(".", 1)[0]
+            extensions = ", ".join("." + name.rsplit(".", 1)[1] for name in shown)
+            text = _("tui_export_targets", path=stem, extensions=extensions)
+        self.query_one("#export-target", Static).update(Content(visible(text)))
+
     def options(self) -> ExportOptions | None:
         """The options the fields describe, or None after showing why the date is refused."""
         date_input = self.query_one("#export-date", Input)
         try:
-            report_date = parse_report_date(date_input.value)
+            options = self.field_options(date_input.value)
+            report_date = options.report.report_date or self.session.today()
+            if report_date > self.session.today():
+                lang = get_language()
+                raise ValueError(
+                    _(
+                        "reports_date_future",
+                        date=format_date(report_date, lang),
+                        today=format_date(self.session.today(), lang),
+                    )
+                )
         except ValueError as error:
             self.show_result(str(error), error=True)
             self.date_refused = True
             date_input.focus()
             return None
-        if report_date > self.session.today():
-            lang = get_language()
-            message = _(
-                "reports_date_future",
-                date=format_date(report_date, lang),
-                today=format_date(self.session.today(), lang),
-            )
-            self.show_result(message, error=True)
-            self.date_refused = True
-            date_input.focus()
-            return None
         # Said beside the files written: the report itself marks these measures too.
         self.warnings = self.session.hand_edit_warnings(report_date)
+        return options
+
+    def field_options(self, date_text: str) -> ExportOptions:
+        """The options the fields hold; raises ValueError for a date that is none."""
+        report_date = parse_report_date(date_text)
         apply = self.apply_filter
         report = ReportOptions(
             report_date=report_date,
@@ -232,6 +264,31 @@ class ExportScreen(ModalScreen[None]):
         options = self.options()
         if options is None:
             return
+        try:
+            foreign = files_to_confirm(
+                self.workspace, self.session.catalogue, options, self.default_date
+            )
+        except (ExportTargetError, SelectionError) as error:
+            self.show_result(str(error), error=True)
+            return
+        if foreign:  # never replace a file that is no earlier export without asking
+            self.confirm_replacing(foreign, options)
+            return
+        self.launch(options)
+
+    def confirm_replacing(self, foreign: list[Path], options: ExportOptions) -> None:
+        names = ", ".join(str(self.short_path(path)) for path in foreign)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.launch(replace(options, force=True))
+            else:
+                self.show_result(_("tui_export_not_replaced", path=names), error=False)
+
+        self.app.push_screen(ConfirmScreen(visible(_("tui_export_replace", path=names))), answered)
+
+    def launch(self, options: ExportOptions) -> None:
+        """Start the worker that writes the files."""
         self.show_result("", error=False)
         self.started_at = time.monotonic()
         self.progress_text = ""
@@ -259,6 +316,8 @@ class ExportScreen(ModalScreen[None]):
             app.call_from_thread(self.refused, refused.problems)
         except (SelectionError, ReportDateError, CompareError) as error:
             app.call_from_thread(self.failed, str(error))
+        except ExportTargetError as error:
+            app.call_from_thread(self.failed, _("tui_export_failed", reason=error))
         except OSError as error:
             reason = error.strerror or str(error)
             if error.filename:

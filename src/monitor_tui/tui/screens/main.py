@@ -111,11 +111,15 @@ class MainScreen(Screen[None]):
 
     def show_loaded_statuses(self) -> None:
         self.catalogue_tree.broken = set(self.session.broken)
-        if self.session.broken:
+        if self.session.broken or self.session.inconsistent:
             self.report_broken_files()
 
     def report_broken_files(self) -> None:
         broken = self.session.broken
+        if not broken:  # only logs edited by hand: readable, but say so
+            ids = ", ".join(sorted(self.session.inconsistent))
+            self.set_status(_("tui_inconsistent_files", ids=ids), error=True)
+            return
         ids = ", ".join(sorted(broken))
         self.set_status(_("tui_broken_files", count=len(broken), ids=ids), error=True)
         self._status_names_broken_file = True
@@ -219,11 +223,17 @@ class MainScreen(Screen[None]):
         if measure is None:
             return []
         problems = session.broken.get(item.id)
+        findings = session.inconsistent.get(item.id)
         if problems:
             self.report_broken_file(item.id)
+        elif findings:
+            message = _("tui_inconsistent_file", id=item.id, problem=findings[0])
+            self.set_status(message, error=True)
         status = session.status_of(item.id)
         since = session.since_report(item.id)
-        return measure_widgets(self.catalogue, measure, status, problems, session.today(), since)
+        return measure_widgets(
+            self.catalogue, measure, status, problems, session.today(), since, findings
+        )
 
     def refresh_after_change(self) -> None:
         """New symbols, roll-ups and details after a save or a reload of single files."""
@@ -555,9 +565,19 @@ class MainScreen(Screen[None]):
                 _("tui_editor_failed", reason=getattr(error, "strerror", None) or error), error=True
             )
             return
-        self.session.reload_measure(measure_id)
+        # Editing by hand is allowed; a changed state goes on the record as a signed entry.
+        outcome = self.session.edited_by_hand(measure_id)
         self.refresh_after_change()
-        if measure_id not in self.session.broken:
+        if outcome is not None and outcome.kind == "error":
+            self.set_status(_("tui_save_failed", id=measure_id, reason=outcome.reason), error=True)
+        elif measure_id in self.session.broken:
+            self.report_broken_file(measure_id)
+        elif measure_id in self.session.inconsistent:
+            problem = self.session.inconsistent[measure_id][0]
+            self.set_status(_("tui_inconsistent_file", id=measure_id, problem=problem), error=True)
+        elif outcome is not None:
+            self.set_status(_("tui_hand_edit_recorded", id=measure_id, login=self.session.login))
+        else:
             self.set_status(_("tui_file_reread", id=measure_id))
 
     def selected_measure_id_even_if_broken(self) -> str | None:

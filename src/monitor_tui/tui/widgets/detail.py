@@ -28,7 +28,7 @@ from monitor_tui.model import (
 from monitor_tui.problems import Problem
 from monitor_tui.reports.describe import change_words
 from monitor_tui.session import SinceReport
-from monitor_tui.status.wording import describe_change
+from monitor_tui.status.wording import describe_change, tag_word
 from monitor_tui.tui.browse import rollup, status_of
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.widgets.catalogue_tree import CHANGED_MARK
@@ -75,9 +75,14 @@ def measure_widgets(
     problems: list[Problem] | None,
     today: date,
     since_report: SinceReport | None = None,
+    findings: list[Problem] | None = None,
 ) -> list[Widget]:
     """All four cells of the source table, the recorded state (and what changed since the last
-    frozen report) and the progress log."""
+    frozen report) and the progress log.
+
+    `problems`: the status file is broken (no state is shown); `findings`: its log does not
+    fit its state (the state is shown, under a notice).
+    """
     lang = get_language()
     concept = catalogue.concept
     widgets: list[Widget] = [
@@ -91,6 +96,8 @@ def measure_widgets(
     if problems:
         widgets.append(_broken_notice(problems))
     else:
+        if findings:
+            widgets.append(_broken_notice(findings, _("tui_log_inconsistent_notice")))
         widgets += _state_lines(catalogue, measure, status, today)
         if since_report is not None:
             widgets.append(_since_report(since_report, catalogue))
@@ -174,8 +181,8 @@ def _since_report(since: SinceReport, catalogue: Catalogue) -> Static:
     return Static(Content.assemble(*parts), classes="since-report")
 
 
-def _broken_notice(problems: list[Problem]) -> Static:
-    lines = [_("tui_status_file_broken")] + [str(problem) for problem in problems]
+def _broken_notice(problems: list[Problem], title: str = "") -> Static:
+    lines = [title or _("tui_status_file_broken")] + [str(problem) for problem in problems]
     return Static(Content(visible("\n".join(lines))), classes="error")
 
 
@@ -187,6 +194,8 @@ def _log_entry(entry: LogEntry, catalogue: Catalogue, lang: str) -> list[Widget]
     )
     if entry.internal:
         header = Content.assemble(header, "  ", (_("tui_note_internal_marker"), "reverse"))
+    for tag in entry.tags:  # how the entry came about: "von Hand", "Korrektur"
+        header = Content.assemble(header, "  ", (one_line(tag_word(tag)), "italic"))
     widgets: list[Widget] = [Static(header, classes="log-header")]
     for change in entry.changes:
         widgets.append(
