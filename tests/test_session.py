@@ -227,9 +227,10 @@ def test_reload_of_a_broken_catalogue_keeps_what_the_session_had(workspace: Work
     session = open_session(workspace)
     session.save("1.2.2", Edit(status="umgesetzt"), None)
     catalogue = session.catalogue
-    (workspace.catalogue_dir / "1-bildung.toml").write_text("id = \n", encoding="utf-8")
+    broken = workspace.catalogue_dir / "1-bildung.toml"
+    broken.write_text("id = \n", encoding="utf-8")
     problems = session.reload()
-    assert problems and str(problems[0]).startswith(f"{workspace.catalogue_dir / '1-bildung.toml'}:1:")
+    assert problems and str(problems[0]).startswith(f"{broken}:1:")
     assert session.catalogue is catalogue
     assert session.status_of("1.2.2").status == "umgesetzt"
 
