@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import html
 import re
+import unicodedata
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import date
@@ -92,12 +93,27 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    """Type `text` into the focused field in one burst (as a paste or a fast typist over SSH
-    delivers it: every key is queued before the first is handled), then settle."""
+    """Type `text` into the focused field in one burst (as a fast typist over SSH delivers
+    it: every key is queued before the first is handled), then settle."""
     for character in text:
-        key = {" ": "space", "/": "slash", ".": "full_stop"}.get(character, character)
-        pilot.app.post_message(events.Key(key, character))
+        pilot.app.post_message(events.Key(key_name(character), character))
     await settle(pilot)
+
+
+async def burst(pilot: Pilot[None], key: str, times: int) -> None:
+    """Press a key without a character (backspace, down …) `times` times in one burst, as
+    a held-down key repeats, then settle."""
+    for _time in range(times):
+        pilot.app.post_message(events.Key(key, None))
+    await settle(pilot)
+
+
+def key_name(character: str) -> str:
+    """Textual's name of the key that types `character` ("a", "space", "full_stop", "slash")."""
+    if character.isalnum():
+        return character
+    name = unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+    return {"solidus": "slash", "hyphen_minus": "minus", "low_line": "underscore"}.get(name, name)
 
 
 async def wait_until(
