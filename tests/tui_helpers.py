@@ -77,9 +77,11 @@ async def settle(pilot: Pilot[None]) -> None:
     """
     app = pilot.app
     for _round in range(WAIT_PAUSES):
-        await pilot.pause()
+        await pilot.pause()  # until the app is idle: everything sent so far is handled
         if all(worker.is_finished for worker in app.workers):
-            await pilot.pause()
+            # pause(0) is no sleep: it lets the app handle what the last step queued (such as
+            # a repaint of the details after a refresh) without waiting for idle once more
+            await pilot.pause(0)
             if all(worker.is_finished for worker in app.workers):
                 return
         await app.workers.wait_for_complete()
