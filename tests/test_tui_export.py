@@ -27,8 +27,9 @@ from monitor_tui.tui.screens import export_dialog
 from monitor_tui.tui.screens.export_dialog import ExportScreen
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
-from tests.test_tui_robustness import CASES, CONTROL_CHARACTERS
 from tests.tui_helpers import (
+    CONTROL_CHARACTERS,
+    HOSTILE_CASES,
     TODAY,
     burst,
     press,
@@ -39,6 +40,7 @@ from tests.tui_helpers import (
     wait_until,
 )
 
+CASES = HOSTILE_CASES
 MOMENT = datetime.fromisoformat("2026-11-20T10:15:00+01:00")
 
 

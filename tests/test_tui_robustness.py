@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import subprocess
 import sys
@@ -26,11 +25,18 @@ from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.tui.screens.note_editor import NoteEditorScreen
 from monitor_tui.tui.widgets.catalogue_tree import Item
 from monitor_tui.workspace import Workspace
-from tests.conftest import HOSTILE_NOTES
-from tests.tui_helpers import make_app, press, run_app, screen_text, settle, wait_until
+from tests.tui_helpers import (
+    CONTROL_CHARACTERS,
+    HOSTILE_CASES,
+    make_app,
+    press,
+    run_app,
+    screen_text,
+    settle,
+    wait_until,
+)
 
-CASES = json.loads(HOSTILE_NOTES.read_text(encoding="utf-8"))["cases"]
-CONTROL_CHARACTERS = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))]
+CASES = HOSTILE_CASES
 
 
 def test_visible_turns_every_control_character_into_a_symbol() -> None:

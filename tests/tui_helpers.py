@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import re
 import unicodedata
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -25,8 +26,12 @@ from monitor_tui.session import WorkspaceSession
 from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
+from tests.conftest import HOSTILE_NOTES
 
 TODAY = date(2026, 11, 27)
+HOSTILE_CASES: list[dict[str, str]] = json.loads(HOSTILE_NOTES.read_text(encoding="utf-8"))["cases"]
+CONTROL_CHARACTERS = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))]
+"""What must never reach the terminal: C0 controls but tab and newline, DEL, C1."""
 WAIT_PAUSES = 250
 """How many `pilot.pause()`s `wait_until` tries before it gives up (each is ≥ 20 ms)."""
 
