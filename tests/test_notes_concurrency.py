@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 
 import pytest
 
@@ -44,13 +46,20 @@ WRITER = textwrap.dedent(
 )
 
 
-def start_writer(*args: str, stdin: bool = True) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+@contextlib.contextmanager
+def writer_process(*args: str, stdin: bool = True) -> Iterator[subprocess.Popen[str]]:
+    """`python -c *args` with its stdout on a pipe; killed at the end if it still runs."""
+    with subprocess.Popen(
         [sys.executable, "-c", *args],
         stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         text=True,
-    )
+    ) as writer:
+        try:
+            yield writer
+        finally:
+            if writer.poll() is None:
+                writer.kill()
 
 
 def read_line(writer: subprocess.Popen[str]) -> str:
@@ -62,13 +71,17 @@ def read_line(writer: subprocess.Popen[str]) -> str:
 def test_two_processes_adding_50_notes_each_all_land(
     workspace: Workspace, catalogue: Catalogue
 ) -> None:
-    writers = [start_writer(WRITER, str(workspace.root), who, "50") for who in ("anna", "bernd")]
-    assert [read_line(w) for w in writers] == ["ready\n", "ready\n"]  # both at the barrier
-    for writer in writers:
-        assert writer.stdin is not None
-        writer.stdin.write("go\n")
-        writer.stdin.close()
-    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    root = str(workspace.root)
+    with (
+        writer_process(WRITER, root, "anna", "50") as anna,
+        writer_process(WRITER, root, "bernd", "50") as bernd,
+    ):
+        assert [read_line(anna), read_line(bernd)] == ["ready\n", "ready\n"]  # at the barrier
+        for writer in (anna, bernd):
+            assert writer.stdin is not None
+            writer.stdin.write("go\n")
+            writer.stdin.close()
+        assert [anna.wait(timeout=120), bernd.wait(timeout=120)] == [0, 0]
     status = load_status(workspace, catalogue, "1.2.2")
     notes = sorted(entry.text for entry in status.log)
     expected = sorted(f"{who} Notiz {n}" for who in ("anna", "bernd") for n in range(50))
@@ -219,10 +232,10 @@ def test_writer_killed_at_each_step_of_a_save_leaves_a_whole_file(
     save_edit(workspace, catalogue, "1.2.2", Edit(status="in-umsetzung", note="alt"), "anna")
     path = status_path(workspace.status_dir, "1.2.2")
     before = path.read_bytes()
-    writer = start_writer(STEP_WRITER, str(workspace.root), step)
-    assert read_line(writer) == f"{step}\n", "the writer did not get to the step"
-    writer.send_signal(signal.SIGKILL)
-    assert writer.wait(timeout=30) == -signal.SIGKILL
+    with writer_process(STEP_WRITER, str(workspace.root), step) as writer:
+        assert read_line(writer) == f"{step}\n", "the writer did not get to the step"
+        writer.send_signal(signal.SIGKILL)
+        assert writer.wait(timeout=30) == -signal.SIGKILL
     assert_lock_is_free(workspace)
     status = load_status(workspace, catalogue, "1.2.2")
     if on_disk == "old":
@@ -263,11 +276,11 @@ def test_writer_killed_while_saving_on_and_on_leaves_a_whole_file(
     workspace: Workspace, catalogue: Catalogue, saves: int
 ) -> None:
     """Killed right after it reported `saves` saves, somewhere in one of the next ones."""
-    writer = start_writer(LOOPING_WRITER, str(workspace.root), stdin=False)
-    for n in range(1, saves + 1):
-        assert read_line(writer) == f"saved {n}\n", "the writer stopped before it was killed"
-    writer.send_signal(signal.SIGKILL)
-    assert writer.wait(timeout=30) == -signal.SIGKILL
+    with writer_process(LOOPING_WRITER, str(workspace.root), stdin=False) as writer:
+        for n in range(1, saves + 1):
+            assert read_line(writer) == f"saved {n}\n", "the writer stopped before it was killed"
+        writer.send_signal(signal.SIGKILL)
+        assert writer.wait(timeout=30) == -signal.SIGKILL
     assert_lock_is_free(workspace)
     status = load_status(workspace, catalogue, "1.2.2")
     assert status.rev >= saves
