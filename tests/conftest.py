@@ -41,3 +41,10 @@ def workspace(tmp_path: Path) -> Workspace:
     (root / "status").mkdir()
     (root / "exports").mkdir()
     return Workspace(root)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the terminal-app tests (seconds each) before the rest (mostly milliseconds): with
+    `pytest -n auto` the workers then finish together instead of one waiting for the other's
+    last app test. Tests are independent, so the order is free."""
+    items.sort(key=lambda item: "tui" not in item.path.stem)

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import socket
 import stat
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.cli import main
 from monitor_tui.status.edits import Edit
 from monitor_tui.status.paths import status_path
 from monitor_tui.status.store import save_edit
+from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.browse import Filters
+from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
 
-from .tui_helpers import TODAY, main_screen, make_app, screen_text, settle
+from .tui_helpers import TODAY, press, run_app, screen_text, settle
 
 DATE = "2026-03-31"
 
@@ -155,34 +157,24 @@ def test_the_app_names_the_file_and_asks_before_replacing_a_foreign_one(
     workspace.exports_dir.mkdir(exist_ok=True)
     foreign = workspace.exports_dir / f"synopse-{TODAY.isoformat()}.pdf"
     foreign.write_text("von Hand gepflegt", encoding="utf-8")
-    app = make_app(workspace)
 
-    async def scenario() -> None:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
-            screen = main_screen(app)
-            await pilot.press("x")
-            await settle(pilot)
-            assert f"Datei: exports/synopse-{TODAY.isoformat()}.pdf" in screen_text(app)
-            await pilot.press("enter")
-            await settle(pilot)
-            question = screen_text(app)
-            assert f"exports/synopse-{TODAY.isoformat()}.pdf gibt es schon" in question
-            await pilot.press("n")
-            await settle(pilot)
-            assert foreign.read_text(encoding="utf-8") == "von Hand gepflegt"
-            await pilot.press("enter")
-            await settle(pilot)
-            await pilot.press("j")
-            await settle(pilot)
-            assert foreign.read_bytes().startswith(b"%PDF")
-            await pilot.press("escape")
-            screen.set_filters(Filters(office="Frauenbüro"))
-            await settle(pilot)
-            await pilot.press("x", "tab", "tab", "space")
-            await settle(pilot)
-            assert f"Datei: exports/synopse-{TODAY.isoformat()}-amt-frauenbuero.pdf" in (
-                screen_text(app)
-            )
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x")
+        assert f"Datei: exports/synopse-{TODAY.isoformat()}.pdf" in screen_text(app)
+        await press(pilot, "enter")
+        question = screen_text(app)
+        assert f"exports/synopse-{TODAY.isoformat()}.pdf gibt es schon" in question
+        await press(pilot, "n")
+        assert foreign.read_text(encoding="utf-8") == "von Hand gepflegt"
+        await press(pilot, "enter")
+        await press(pilot, "j")
+        assert foreign.read_bytes().startswith(b"%PDF")
+        await pilot.press("escape")
+        screen.set_filters(Filters(office="Frauenbüro"))
+        await settle(pilot)
+        await press(pilot, "x", "tab", "tab", "space")
+        assert f"Datei: exports/synopse-{TODAY.isoformat()}-amt-frauenbuero.pdf" in (
+            screen_text(app)
+        )
 
-    asyncio.run(scenario())
+    run_app(workspace, scenario, size=(100, 30))

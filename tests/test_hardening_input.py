@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import io
 import os
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from monitor_tui.cli import main
 from monitor_tui.status.paths import status_path
+from monitor_tui.tui.app import MonitorApp
+from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
 
-from .tui_helpers import main_screen, make_app, screen_text, settle
+from .tui_helpers import run_app, screen_text, settle
 
 DEEP = "x = " + "[" * 5000 + "]" * 5000
 """Nesting thousands deep: tomllib recurses once per level."""
@@ -179,19 +181,16 @@ def test_the_app_shows_deeply_nested_files_as_broken_at_start_and_when_they_chan
     workspace: Workspace,
 ) -> None:
     write_status(workspace, "1.2.2", DEEP)
-    app = make_app(workspace)
 
-    async def scenario() -> None:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
-            assert "1.2.2" in screen_text(app)  # the status line names the broken file
-            assert "zu tief verschachtelt" in str(app.session.broken["1.2.2"][0])
-            write_status(workspace, "1.2.3", "status" + ".a" * 5000 + " = 1")
-            main_screen(app).poll_status_folder()
-            await settle(pilot)
-            assert "1.2.3" in app.session.broken
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        assert "1.2.2" in screen_text(app)  # the status line names the broken file
+        assert "zu tief verschachtelt" in str(app.session.broken["1.2.2"][0])
+        write_status(workspace, "1.2.3", "status" + ".a" * 5000 + " = 1")
+        screen.poll_status_folder()
+        await settle(pilot)
+        assert "1.2.3" in app.session.broken
 
-    asyncio.run(scenario())
+    run_app(workspace, scenario, size=(100, 30))
 
 
 def test_a_crash_of_the_app_never_exits_0(

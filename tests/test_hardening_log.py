@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.cli import main
@@ -19,10 +19,12 @@ from monitor_tui.status.edits import Edit
 from monitor_tui.status.format import parse_status, split_front_matter
 from monitor_tui.status.paths import status_path
 from monitor_tui.status.store import save_edit
+from monitor_tui.tui.app import MonitorApp
+from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
 
 from .conftest import HOSTILE_NOTES
-from .tui_helpers import main_screen, make_app, screen_text, settle
+from .tui_helpers import press, run_app, screen_text, settle
 
 BERLIN = timezone(timedelta(hours=1))
 START = datetime(2026, 3, 2, 9, 0, tzinfo=BERLIN)
@@ -213,23 +215,18 @@ def test_the_app_shows_an_inconsistent_log_and_records_an_edit_with_e(
         "p.write_text(p.read_text().replace('umgesetzt\"', 'verstetigt\"'))\n"
     )
     monkeypatch.setenv("VISUAL", f"{sys.executable} {editor}")
-    app = make_app(workspace)
 
-    async def scenario() -> None:
-        async with app.run_test(size=(100, 40)) as pilot:
-            await settle(pilot)
-            screen = main_screen(app)
-            assert "Protokoll passt nicht zum Stand" in screen_text(app)
-            screen.go_to_measure("1.2.2")
-            await settle(pilot)
-            text = screen_text(app)
-            assert "passt nicht zu ihrem Stand" in text and "rev = 1 ist kleiner" in text
-            assert "umgesetzt" in text  # the state is shown all the same
-            await pilot.press("e")
-            await settle(pilot)
-            assert "von-hand" in screen_text(app)
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        assert "Protokoll passt nicht zum Stand" in screen_text(app)
+        screen.go_to_measure("1.2.2")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "passt nicht zu ihrem Stand" in text and "rev = 1 ist kleiner" in text
+        assert "umgesetzt" in text  # the state is shown all the same
+        await press(pilot, "e")
+        assert "von-hand" in screen_text(app)
 
-    asyncio.run(scenario())
+    run_app(workspace, scenario, size=(100, 40))
     head = path.read_text(encoding="utf-8").split("+++\n\n", 1)[1].split("\n")[:2]
     assert head[0].endswith(" · von-hand") and head[1] == "- status: umgesetzt → verstetigt"
 

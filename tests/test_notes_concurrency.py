@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import signal
 import subprocess
 import sys
 import textwrap
-import time
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.model import Catalogue
 from monitor_tui.status.edits import Edit
-from monitor_tui.status.paths import status_path
+from monitor_tui.status.paths import lock_path, status_path
 from monitor_tui.status.store import load_status, save_edit
 from monitor_tui.workspace import Workspace
 
@@ -27,35 +28,60 @@ def catalogue(workspace: Workspace) -> Catalogue:
 
 WRITER = textwrap.dedent(
     """
-    import os, sys, time
+    import sys
     from pathlib import Path
     from monitor_tui.catalogue import load_catalogue
     from monitor_tui.status.edits import Edit
     from monitor_tui.status.store import save_edit
     from monitor_tui.workspace import Workspace
 
-    root, author, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
+    root, author, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     workspace = Workspace(root)
     catalogue = load_catalogue(workspace.catalogue_dir)
-    while not go.exists():
-        time.sleep(0.001)
+    print("ready", flush=True)
+    sys.stdin.readline()  # the barrier: both writers start saving when the test says "go"
     for n in range(count):
         save_edit(workspace, catalogue, "1.2.2", Edit(note=f"{author} Notiz {n}"), author)
     """
 )
 
 
+@contextlib.contextmanager
+def writer_process(*args: str, stdin: bool = True) -> Iterator[subprocess.Popen[str]]:
+    """`python -c *args` with its stdout on a pipe; killed at the end if it still runs."""
+    with subprocess.Popen(
+        [sys.executable, "-c", *args],
+        stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as writer:
+        try:
+            yield writer
+        finally:
+            if writer.poll() is None:
+                writer.kill()
+
+
+def read_line(writer: subprocess.Popen[str]) -> str:
+    """The writer's next line on its pipe ("" if it died first)."""
+    assert writer.stdout is not None
+    return writer.stdout.readline()
+
+
 def test_two_processes_adding_50_notes_each_all_land(
-    workspace: Workspace, catalogue: Catalogue, tmp_path: Path
+    workspace: Workspace, catalogue: Catalogue
 ) -> None:
-    go = tmp_path / "go"
-    writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(workspace.root), who, "50", str(go)])
-        for who in ("anna", "bernd")
-    ]
-    time.sleep(0.5)  # both are importing and waiting at the barrier
-    go.touch()
-    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    root = str(workspace.root)
+    with (
+        writer_process(WRITER, root, "anna", "50") as anna,
+        writer_process(WRITER, root, "bernd", "50") as bernd,
+    ):
+        assert [read_line(anna), read_line(bernd)] == ["ready\n", "ready\n"]  # at the barrier
+        for writer in (anna, bernd):
+            assert writer.stdin is not None
+            writer.stdin.write("go\n")
+            writer.stdin.close()
+        assert [anna.wait(timeout=120), bernd.wait(timeout=120)] == [0, 0]
     status = load_status(workspace, catalogue, "1.2.2")
     notes = sorted(entry.text for entry in status.log)
     expected = sorted(f"{who} Notiz {n}" for who in ("anna", "bernd") for n in range(50))
@@ -125,51 +151,103 @@ def test_change_by_hand_is_detected_even_with_the_same_rev(
     assert load_status(workspace, catalogue, "2.1.2").assessment == "kritisch"
 
 
-SLOW_WRITER = textwrap.dedent(
+STEP_WRITER = textwrap.dedent(
     """
-    import os, sys
+    import fcntl, os, sys
     from pathlib import Path
+    import monitor_tui.fileio
     from monitor_tui.catalogue import load_catalogue
     from monitor_tui.status.edits import Edit
     from monitor_tui.status.store import save_edit
     from monitor_tui.workspace import Workspace
 
     workspace = Workspace(Path(sys.argv[1]))
+    step = sys.argv[2]
     catalogue = load_catalogue(workspace.catalogue_dir)
-    real_fsync = os.fsync
 
-    def announce_then_hang(fd):
-        real_fsync(fd)
-        print("writing", flush=True)  # the temp file is written; the rename has not happened
+    def hang(where):
+        print(where, flush=True)  # the test kills the writer once it reads this line
         sys.stdin.read()
+        raise SystemExit("not killed at " + where)
 
-    os.fsync = announce_then_hang
+    real_flock, real_fdopen, real_fsync = fcntl.flock, os.fdopen, os.fsync
+    real_fsync_folder = monitor_tui.fileio.fsync_folder
+
+    def flock(fd, operation):
+        real_flock(fd, operation)
+        if step == "locked" and operation == fcntl.LOCK_EX:
+            hang("locked")
+
+    class HalfWriter:
+        def __init__(self, handle):
+            self.handle = handle
+        def __enter__(self):
+            return self
+        def __exit__(self, *exc):
+            return self.handle.__exit__(*exc)
+        def write(self, data):
+            self.handle.write(data[: len(data) // 2])
+            self.handle.flush()
+            hang("half-written")
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+    def fdopen(fd, *args, **kwargs):
+        handle = real_fdopen(fd, *args, **kwargs)
+        return HalfWriter(handle) if step == "half-written" else handle
+
+    def fsync(fd):
+        real_fsync(fd)
+        if step == "written":  # the temp file is whole; the rename has not happened
+            hang("written")
+
+    def fsync_folder(folder):
+        if step == "renamed":  # the new file is in place; the folder is not synced yet
+            hang("renamed")
+        real_fsync_folder(folder)
+
+    fcntl.flock, os.fdopen, os.fsync = flock, fdopen, fsync
+    monitor_tui.fileio.fsync_folder = fsync_folder
     save_edit(workspace, catalogue, "1.2.2", Edit(status="umgesetzt", note="neu " * 50000), "anna")
     """
 )
 
 
-def test_writer_killed_mid_save_leaves_the_old_file(
-    workspace: Workspace, catalogue: Catalogue
+def assert_lock_is_free(workspace: Workspace) -> None:
+    """The killed writer's lock died with it: taking it must not block."""
+    fd = os.open(lock_path(status_path(workspace.status_dir, "1.2.2")), os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize(
+    ("step", "on_disk"),
+    [("locked", "old"), ("half-written", "old"), ("written", "old"), ("renamed", "new")],
+)
+def test_writer_killed_at_each_step_of_a_save_leaves_a_whole_file(
+    workspace: Workspace, catalogue: Catalogue, step: str, on_disk: str
 ) -> None:
     save_edit(workspace, catalogue, "1.2.2", Edit(status="in-umsetzung", note="alt"), "anna")
     path = status_path(workspace.status_dir, "1.2.2")
     before = path.read_bytes()
-    writer = subprocess.Popen(
-        [sys.executable, "-c", SLOW_WRITER, str(workspace.root)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
-    writer.send_signal(signal.SIGKILL)
-    writer.wait(timeout=30)
-    assert path.read_bytes() == before
-    assert load_status(workspace, catalogue, "1.2.2").status == "in-umsetzung"
-    [leftover] = workspace.status_dir.glob(".1.2.2.md.*.tmp")  # the killed writer's temp file
-    # the lock died with the process: the next save goes through and clears the leftover
+    with writer_process(STEP_WRITER, str(workspace.root), step) as writer:
+        assert read_line(writer) == f"{step}\n", "the writer did not get to the step"
+        writer.send_signal(signal.SIGKILL)
+        assert writer.wait(timeout=30) == -signal.SIGKILL
+    assert_lock_is_free(workspace)
+    status = load_status(workspace, catalogue, "1.2.2")
+    if on_disk == "old":
+        assert path.read_bytes() == before
+        assert status.status == "in-umsetzung" and status.rev == 1
+    else:
+        assert status.status == "umgesetzt" and status.rev == 2
+        assert status.log[0].text == "neu " * 50000
+    leftovers = list(workspace.status_dir.glob(".1.2.2.md.*.tmp"))
+    assert len(leftovers) == (1 if step in ("half-written", "written") else 0)
+    # the next save goes through and clears what the killed writer left
     save_edit(workspace, catalogue, "1.2.2", Edit(note="weiter"), "bernd")
-    assert not leftover.exists()
     assert sorted(p.name for p in workspace.status_dir.iterdir()) == [".1.2.2.lock", "1.2.2.md"]
 
 
@@ -184,30 +262,27 @@ LOOPING_WRITER = textwrap.dedent(
 
     workspace = Workspace(Path(sys.argv[1]))
     catalogue = load_catalogue(workspace.catalogue_dir)
-    print("ready", flush=True)
     n = 0
     while True:
         n += 1
         save_edit(workspace, catalogue, "1.2.2", Edit(note=f"Notiz {n} " + "x" * 20000), "anna")
+        print(f"saved {n}", flush=True)
     """
 )
 
 
-@pytest.mark.parametrize("delay", [0.05, 0.13, 0.21, 0.34, 0.55])
-def test_writer_killed_at_any_moment_leaves_a_whole_file(
-    workspace: Workspace, catalogue: Catalogue, delay: float
+@pytest.mark.parametrize("saves", [1, 4, 12])
+def test_writer_killed_while_saving_on_and_on_leaves_a_whole_file(
+    workspace: Workspace, catalogue: Catalogue, saves: int
 ) -> None:
-    writer = subprocess.Popen(
-        [sys.executable, "-c", LOOPING_WRITER, str(workspace.root)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
-    time.sleep(delay)
-    os.kill(writer.pid, signal.SIGKILL)
-    writer.wait(timeout=30)
-    path = status_path(workspace.status_dir, "1.2.2")
-    if path.exists():
-        status = load_status(workspace, catalogue, "1.2.2")
-        assert status.rev == len(status.log)  # every save whole: one entry per revision
-        assert [int(e.text.split()[1]) for e in status.log] == list(range(status.rev, 0, -1))
+    """Killed right after it reported `saves` saves, somewhere in one of the next ones."""
+    with writer_process(LOOPING_WRITER, str(workspace.root), stdin=False) as writer:
+        for n in range(1, saves + 1):
+            assert read_line(writer) == f"saved {n}\n", "the writer stopped before it was killed"
+        writer.send_signal(signal.SIGKILL)
+        assert writer.wait(timeout=30) == -signal.SIGKILL
+    assert_lock_is_free(workspace)
+    status = load_status(workspace, catalogue, "1.2.2")
+    assert status.rev >= saves
+    assert status.rev == len(status.log)  # every save whole: one entry per revision
+    assert [int(e.text.split()[1]) for e in status.log] == list(range(status.rev, 0, -1))

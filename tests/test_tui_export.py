@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
-from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -23,34 +22,26 @@ from monitor_tui.status.store import load_all_statuses, load_status, save_edit
 from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.browse import Filters
 from monitor_tui.tui.exporting import parse_report_date, transfer_filters
+from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.screens import export_dialog
 from monitor_tui.tui.screens.export_dialog import ExportScreen
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
-from tests.conftest import HOSTILE_NOTES
-from tests.test_tui_robustness import CONTROL_CHARACTERS
-from tests.tui_helpers import TODAY, main_screen, make_app, screen_text, settle
+from tests.tui_helpers import (
+    CONTROL_CHARACTERS,
+    HOSTILE_CASES,
+    TODAY,
+    burst,
+    press,
+    run_app,
+    screen_text,
+    settle,
+    type_text,
+    wait_until,
+)
 
-CASES = json.loads(HOSTILE_NOTES.read_text(encoding="utf-8"))["cases"]
-Scenario = Callable[[MonitorApp, MainScreen, Pilot[None]], Awaitable[None]]
+CASES = HOSTILE_CASES
 MOMENT = datetime.fromisoformat("2026-11-20T10:15:00+01:00")
-ELTERNBRIEF = "14.000 Flyer „Elternbrief“"
-
-
-def run(workspace: Workspace, scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
-    app = make_app(workspace)
-
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await scenario(app, main_screen(app), pilot)
-
-    asyncio.run(main())
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(pilot)
 
 
 def record(workspace: Workspace) -> Catalogue:
@@ -100,7 +91,7 @@ def test_x_enter_writes_a_pdf_and_the_dialog_shows_its_path(workspace: Workspace
         assert isinstance(app.screen, MainScreen)
         assert "Export geschrieben: exports/synopse-2026-11-27.pdf" in screen_text(app)
 
-    run(workspace, scenario, size=(100, 30))
+    run_app(workspace, scenario, size=(100, 30))
     pdf = exported(workspace, "pdf")
     reader = PdfReader(pdf)
     text = " ".join((page.extract_text() or "") for page in reader.pages)
@@ -117,7 +108,7 @@ def test_choosing_json_writes_the_recorded_status(workspace: Workspace) -> None:
         assert "Geschrieben:" in screen_text(app)
         assert str(exported(workspace, "json")) in dialog_result(app)
 
-    run(workspace, scenario, size=(100, 30))
+    run_app(workspace, scenario, size=(100, 30))
     measures = json_measures(exported(workspace, "json"))
     assert len(measures) == 27
     assert measures["1.2.2"]["status"] == "umgesetzt"
@@ -133,7 +124,7 @@ def test_all_writes_five_files_and_lists_them(workspace: Workspace) -> None:
         await press(pilot, "escape")
         assert "5 Dateien" in screen_text(app)
 
-    run(workspace, scenario, size=(120, 40))
+    run_app(workspace, scenario, size=(120, 40))
     assert len(list(workspace.exports_dir.iterdir())) == 5
 
 
@@ -159,7 +150,7 @@ def test_the_filter_option_restricts_the_report_and_says_what_it_applies(
         assert str(filtered) in dialog_result(app)
 
     filtered = exported(workspace, "json").with_name(f"synopse-{TODAY}-status-umgesetzt.json")
-    run(workspace, scenario, size=(100, 30))
+    run_app(workspace, scenario, size=(100, 30))
     document = json.loads(filtered.read_text(encoding="utf-8"))
     assert "umgesetzt" in document["restriction"]
     assert list(json_measures(filtered)) == ["1.2.2"]
@@ -169,24 +160,32 @@ def test_the_filter_option_is_off_and_disabled_without_a_filter(workspace: Works
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
         await press(pilot, "x")
         assert "Kein Filter aktiv" in screen_text(app)
-        await press(pilot, "end", "tab", "tab", "space", "enter")  # tab skips the disabled box
+        await press(pilot, "up", "up", "tab", "tab", "space", "enter")  # JSON; tab skips the box
 
-    run(workspace, scenario, size=(100, 30))
+    run_app(workspace, scenario, size=(100, 30))
     document = json.loads(exported(workspace, "json").read_text(encoding="utf-8"))
     assert document["restriction"] == "" and len(json_measures(exported(workspace, "json"))) == 27
 
 
-def test_a_bad_date_is_refused_in_german_and_a_german_date_is_taken(workspace: Workspace) -> None:
+def test_a_bad_date_is_refused_in_german_until_the_field_holds_a_valid_one(
+    workspace: Workspace,
+) -> None:
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
-        await press(pilot, "x", "up", "up", "tab", "end", *["backspace"] * 10, *"31.02.2026")
+        await press(pilot, "x", "up", "up", "tab", "end")  # JSON, then the date's end
+        await burst(pilot, "backspace", 10)
+        await type_text(pilot, "31.02.2026")
         await press(pilot, "enter")
-        text = screen_text(app)
-        assert "„31.02.2026“ ist kein gültiges Datum" in text
+        assert "„31.02.2026“ ist kein gültiges Datum" in screen_text(app)
         assert not any(workspace.exports_dir.iterdir())
-        await press(pilot, *["backspace"] * 10, *"31.03.2026", "enter")
+        await burst(pilot, "backspace", 7)  # "31." is no date yet: the complaint stays
+        assert "ist kein gültiges Datum" in dialog_result(app)
+        await type_text(pilot, "03.2026")  # a German date: the complaint goes at once
+        assert dialog_result(app) == ""
+        assert not any(workspace.exports_dir.iterdir())  # nothing written without Enter
+        await press(pilot, "enter")
         assert "synopse-2026-03-31.json" in dialog_result(app)
 
-    run(workspace, scenario, size=(100, 30))
+    run_app(workspace, scenario, size=(100, 30))
     document = json.loads((workspace.exports_dir / "synopse-2026-03-31.json").read_text())
     assert document["report_date"] == "2026-03-31"
 
@@ -196,35 +195,24 @@ def test_a_date_typed_in_one_burst_with_enter_is_exported_and_the_complaint_goes
 ) -> None:
     """Over SSH "31.03.2026⏎" can arrive in one packet: Enter must see the whole date, and the
     complaint about the earlier bad date must not stay next to the written file."""
-    from textual import events
 
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
-        await press(pilot, "x", "tab", "end", *["backspace"] * 10, *"31.02.2026", "enter")
+        await press(pilot, "x", "tab", "end")
+        await burst(pilot, "backspace", 10)
+        await type_text(pilot, "31.02.2026")
+        await press(pilot, "enter")
         assert "„31.02.2026“ ist kein gültiges Datum" in screen_text(app)
-        await press(pilot, *["backspace"] * 10)
-        burst = [*[(c, c) for c in "31.03.2026"], ("enter", "\r")]
-        for key, character in burst:
+        await burst(pilot, "backspace", 10)
+        keys = [*[(c, c) for c in "31.03.2026"], ("enter", "\r")]
+        for key, character in keys:
             app.post_message(events.Key(key, character))
         await settle(pilot)
         result = dialog_result(app)
         assert "synopse-2026-03-31.pdf" in result
         assert "kein gültiges Datum" not in screen_text(app)
 
-    run(workspace, scenario, size=(100, 30))
+    run_app(workspace, scenario, size=(100, 30))
     assert [p.name for p in workspace.exports_dir.iterdir()] == ["synopse-2026-03-31.pdf"]
-
-
-def test_the_date_complaint_goes_once_the_field_holds_a_valid_date(workspace: Workspace) -> None:
-    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
-        await press(pilot, "x", "tab", "end", *["backspace"] * 10, *"31.02.2026", "enter")
-        assert "ist kein gültiges Datum" in dialog_result(app)
-        await press(pilot, *["backspace"] * 7)  # "31." is no date yet: the complaint stays
-        assert "ist kein gültiges Datum" in dialog_result(app)
-        await press(pilot, *"03.2026")
-        assert dialog_result(app) == ""
-        assert not any(workspace.exports_dir.iterdir())  # nothing written without Enter
-
-    run(workspace, scenario, size=(100, 30))
 
 
 def test_a_broken_status_file_makes_the_export_refuse_with_path_and_line(
@@ -244,11 +232,11 @@ def test_a_broken_status_file_makes_the_export_refuse_with_path_and_line(
         assert "Export abgelehnt" in screen_text(app)
         result = str(app.screen.query_one("#export-result", Static).content)
         assert str(problem) in result  # path:line: message, as the CLI prints it
-        assert isinstance(app.screen, ExportScreen) and not app._exit
+        assert isinstance(app.screen, ExportScreen) and app.return_code is None
         await press(pilot, "escape")
         assert "Export abgelehnt" in screen_text(app) and "1.2.1.md:" in screen_text(app)
 
-    run(workspace, scenario, size=(120, 30))
+    run_app(workspace, scenario, size=(120, 30))
     assert not any(workspace.exports_dir.iterdir())
 
 
@@ -259,9 +247,9 @@ def test_an_unwritable_exports_folder_gives_a_message_not_a_crash(workspace: Wor
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
         await press(pilot, "x", "enter")
         assert "Export fehlgeschlagen" in screen_text(app)
-        assert not app._exit
+        assert app.return_code is None
 
-    run(workspace, scenario, size=(100, 30))
+    run_app(workspace, scenario, size=(100, 30))
 
 
 def test_the_export_runs_in_a_worker_and_keys_work_meanwhile(
@@ -287,8 +275,12 @@ def test_the_export_runs_in_a_worker_and_keys_work_meanwhile(
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
         await press(pilot, "x")
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert "1/1 PDF wird erstellt" in screen_text(app)  # the progress indicator
+        await wait_until(
+            pilot,
+            lambda: "1/1 PDF wird erstellt" in screen_text(app),
+            "the progress indicator of the export",
+        )
+        assert not release.is_set()  # the export is still running
         await pilot.press("enter")
         await pilot.pause()
         assert "läuft bereits" in screen_text(app)
@@ -302,7 +294,7 @@ def test_the_export_runs_in_a_worker_and_keys_work_meanwhile(
         assert "Export geschrieben:" in screen_text(app)
 
     try:
-        run(workspace, scenario, size=(100, 30))
+        run_app(workspace, scenario, size=(100, 30))
     finally:
         release.set()
     assert exported(workspace, "pdf").exists()
@@ -315,29 +307,42 @@ def test_hostile_notes_reach_the_export_and_a_hostile_search_is_shown_safely(
     measure_ids = [m.id for m in catalogue.measures()]
     for measure_id, case in zip(measure_ids, CASES, strict=False):
         save_edit(workspace, catalogue, measure_id, Edit(note=case["text"]), "anna", now=MOMENT)
+    with_controls = [c for c in CASES if any(ch in c["text"] for ch in CONTROL_CHARACTERS)]
+    assert len(with_controls) >= 4
 
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
-        for case in CASES:
-            screen.query_text = case["text"]
-            await press(pilot, "x")
+        for case in CASES:  # each as a search: in the filter bar and the status line
+            screen.submit_search(case["text"])  # as Enter in the search line (keys lack ESC)
+            await settle(pilot)
             shown = screen_text(app)
-            assert not any(c in shown for c in CONTROL_CHARACTERS), case["name"]
-            await press(pilot, "escape")
-        screen.query_text = ""
+            assert not [c for c in CONTROL_CHARACTERS if c in shown], case["name"]
+            first_word = one_line(case["text"]).split()[0]
+            assert first_word in shown, case["name"]
+        query = " ".join(case["text"] for case in with_controls)
+        screen.submit_search(query)
+        await settle(pilot)
+        await press(pilot, "x", "tab", "tab", "space")  # filter on: the dialog names the search
+        described = str(app.screen.query_one("#export-filter-text", Static).content)
+        assert "Suche „" + one_line(visible(query)) + "“" in described, described
+        shown = screen_text(app)
+        assert "␛[31mrot␛[0m" in shown and "C1<U+009B>31mrot" in shown
+        assert not [c for c in CONTROL_CHARACTERS if c in shown]
+        await press(pilot, "escape", "escape")  # close the dialog, clear the search
+        assert screen.query_text == ""
         await press(pilot, "x", "up", "up", "enter")
-        assert not app._exit
+        assert "Geschrieben:" in screen_text(app) and app.return_code is None
 
-    run(workspace, scenario, size=(100, 30))
+    run_app(workspace, scenario, size=(100, 30))
     measures = json_measures(exported(workspace, "json"))
     for measure_id, case in zip(measure_ids, CASES, strict=False):
         stored = load_status(workspace, catalogue, measure_id).log[0].text
+        assert stored == case["text"], case["name"]
         assert measures[measure_id]["notes"][0]["text"] == stored, case["name"]
 
 
 def test_a_burst_of_keys_moves_the_focus_before_the_next_key(workspace: Workspace) -> None:
     """Over SSH "Tab Space" can arrive in one packet: the space must toggle the checkbox,
     not land in the date field that had the focus."""
-    from textual import events
 
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
         screen.set_filters(Filters(status="umgesetzt"))
@@ -349,7 +354,7 @@ def test_a_burst_of_keys_moves_the_focus_before_the_next_key(workspace: Workspac
         assert "Aktuellen Filter anwenden: ja" in screen_text(app)
         assert app.screen.query_one("#export-date", Input).value == TODAY.isoformat()
 
-    run(workspace, scenario, size=(100, 30))
+    run_app(workspace, scenario, size=(100, 30))
 
 
 # --- the logic behind it (no Textual) ---------------------------------------------------------

@@ -1,19 +1,24 @@
-"""Several sessions on one workspace: saves of others appear, conflicts are resolved by choice."""
+"""Several sessions on one workspace, as the user sees it: saves of others appear, broken files
+are reported until repaired, conflicts are resolved by choice. (The logic behind it, without
+Textual, is in test_session.py.)"""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.status.edits import Conflict, Edit
+from monitor_tui.session import WorkspaceSession
+from monitor_tui.status.edits import Conflict, Edit, edit_from_conflicts
 from monitor_tui.status.paths import status_path
 from monitor_tui.status.store import load_status, save_edit
 from monitor_tui.status.watch import StatusFolderWatcher
+from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.screens.conflict import ConflictScreen
-from monitor_tui.tui.screens.main import POLL_SECONDS, edit_from_conflicts
+from monitor_tui.tui.screens.main import POLL_SECONDS, MainScreen
 from monitor_tui.workspace import Workspace
-from tests.tui_helpers import main_screen, make_app, screen_text, settle
+from tests.tui_helpers import press, run_app, screen_text, settle, type_text, wait_until
 
 
 def test_watcher_reports_new_changed_and_removed_files(tmp_path: Path) -> None:
@@ -41,128 +46,82 @@ def test_the_folder_is_polled_often_enough_for_two_seconds() -> None:
     assert POLL_SECONDS <= 1.0
 
 
-def test_note_saved_in_one_session_appears_in_the_other(workspace: Workspace) -> None:
-    first, second = make_app(workspace), make_app(workspace)
+def test_note_added_in_another_session_appears_in_tree_and_details(workspace: Workspace) -> None:
+    """No manual poll: the screen's own timer must pick the save up."""
+    other = WorkspaceSession.open(workspace)
 
-    async def scenario() -> None:
-        async with (
-            first.run_test(size=(120, 50)) as pilot_a,
-            second.run_test(size=(120, 50)) as pilot_b,
-        ):
-            await settle(pilot_a)
-            await settle(pilot_b)
-            main_screen(first).go_to_measure("1.2.2")
-            main_screen(second).go_to_measure("1.2.2")
-            await settle(pilot_a)
-            await settle(pilot_b)
-            await pilot_a.press("n", *"Aus Sitzung A", "ctrl+s")
-            await settle(pilot_a)
-            main_screen(second).poll_status_folder()  # what the 1-second timer does
-            await settle(pilot_b)
-            assert "Aus Sitzung A" in screen_text(second)
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        screen.go_to_measure("1.1.1")
+        await settle(pilot)
+        assert "1 0/7 umgesetzt Bildung" in screen_text(app)
+        edit = Edit(status="verstetigt", note="Aus Sitzung B")
+        assert other.save("1.1.1", edit, other.status_of("1.1.1")).kind == "saved"
+        await wait_until(
+            pilot,
+            lambda: "Aus Sitzung B" in screen_text(app),
+            "the other session's note in the details",
+        )
+        text = screen_text(app)
+        assert "1 1/7 umgesetzt Bildung" in text and "★ verstetigt" in text
 
-    asyncio.run(scenario())
+    run_app(workspace, scenario, size=(120, 50))
 
 
-def test_save_from_the_command_line_refreshes_tree_and_roll_up(workspace: Workspace) -> None:
-    app = make_app(workspace)
-
-    async def scenario() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
-            assert "1 0/7 umgesetzt Bildung" in screen_text(app)
-            catalogue = load_catalogue(workspace.catalogue_dir)
-            save_edit(workspace, catalogue, "1.1.1", Edit(status="verstetigt"), "anna")
-            main_screen(app).poll_status_folder()
-            await settle(pilot)
-            assert "1 1/7 umgesetzt Bildung" in screen_text(app)
-
-    asyncio.run(scenario())
-
-
-def test_a_repaired_status_file_is_no_longer_reported_as_broken(workspace: Workspace) -> None:
+def test_broken_files_leave_the_status_line_as_they_are_repaired(workspace: Workspace) -> None:
     catalogue = load_catalogue(workspace.catalogue_dir)
     save_edit(workspace, catalogue, "1.2.2", Edit(status="umgesetzt"), "anna")
-    path = status_path(workspace.status_dir, "1.2.2")
-    good = path.read_bytes()
-    path.write_text("kaputt\n", encoding="utf-8")
-    app = make_app(workspace)
-
-    async def scenario() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
-            screen = main_screen(app)
-            screen.go_to_measure("1.2.2")
-            await settle(pilot)
-            assert "Statusdatei von 1.2.2 fehlerhaft" in screen_text(app)
-            path.write_bytes(good)  # repaired in an editor of another session
-            screen.poll_status_folder()
-            await settle(pilot)
-            text = screen_text(app)
-            assert "✓ 1.2.2" in text
-            assert "fehlerhaft" not in text
-            assert "Statusdatei von 1.2.2 neu gelesen" in text
-
-    asyncio.run(scenario())
-
-
-def test_a_repair_leaves_the_other_broken_files_on_the_status_line(workspace: Workspace) -> None:
+    good = status_path(workspace.status_dir, "1.2.2").read_bytes()
     for measure_id in ("1.2.1", "1.2.2"):
         status_path(workspace.status_dir, measure_id).write_text("kaputt\n", encoding="utf-8")
-    app = make_app(workspace)
 
-    async def scenario() -> None:
-        async with app.run_test(size=(120, 24)) as pilot:
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        assert "2 fehlerhafte Statusdatei(en): 1.2.1, 1.2.2" in screen_text(app)
+        status_path(workspace.status_dir, "1.2.1").unlink()  # no file: nothing recorded
+        screen.poll_status_folder()  # what the 1-second timer does
+        await settle(pilot)
+        assert "1 fehlerhafte Statusdatei(en): 1.2.2 –" in screen_text(app)
+        screen.go_to_measure("1.2.2")
+        await settle(pilot)
+        assert "Statusdatei von 1.2.2 fehlerhaft" in screen_text(app)
+        status_path(workspace.status_dir, "1.2.2").write_bytes(good)  # repaired elsewhere
+        screen.poll_status_folder()
+        await settle(pilot)
+        text = screen_text(app)
+        assert "✓ 1.2.2" in text
+        assert "fehlerhaft" not in text
+        assert "Statusdatei von 1.2.2 neu gelesen" in text
+
+    run_app(workspace, scenario, size=(120, 24))
+
+
+def test_a_conflict_shows_both_versions_and_the_user_chooses(workspace: Workspace) -> None:
+    """The app shows a measure, another session sets it "in Planung", the app's user picks
+    "umgesetzt" without having seen that: once keeping hers, once keeping theirs."""
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    seen: dict[str, str] = {}
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        for measure_id, answer in (("1.2.2", "m"), ("1.2.1", "a")):
+            screen.go_to_measure(measure_id)
             await settle(pilot)
-            assert "2 fehlerhafte Statusdatei(en): 1.2.1, 1.2.2" in screen_text(app)
-            status_path(
-                workspace.status_dir, "1.2.1"
-            ).unlink()  # no file: nothing recorded, readable
-            main_screen(app).poll_status_folder()
-            await settle(pilot)
-            assert "1 fehlerhafte Statusdatei(en): 1.2.2 –" in screen_text(app)
+            save_edit(workspace, catalogue, measure_id, Edit(status="in-planung"), "bernd")
+            await press(pilot, "s")
+            await type_text(pilot, "um")
+            await press(pilot, "enter")
+            assert isinstance(app.screen, ConflictScreen), measure_id
+            seen[measure_id] = screen_text(app)
+            await press(pilot, answer)
+            assert isinstance(app.screen, MainScreen), measure_id
+        assert "Maßnahme 1.2.1: andere Fassung behalten" in screen_text(app)
 
-    asyncio.run(scenario())
-
-
-def _conflict_run(workspace: Workspace, answer: str) -> str:
-    """The app shows 1.2.2, another session sets it "in Planung", the app's user picks
-    "umgesetzt" without having seen that; returns the screen of the conflict dialog."""
-    app = make_app(workspace)
-    seen = ""
-
-    async def scenario() -> None:
-        nonlocal seen
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
-            main_screen(app).go_to_measure("1.2.2")
-            await settle(pilot)
-            catalogue = load_catalogue(workspace.catalogue_dir)
-            save_edit(workspace, catalogue, "1.2.2", Edit(status="in-planung"), "bernd")
-            await pilot.press("s", *"um", "enter")
-            await settle(pilot)
-            assert isinstance(app.screen, ConflictScreen)
-            seen = screen_text(app)
-            await pilot.press(answer)
-            await settle(pilot)
-
-    asyncio.run(scenario())
-    return seen
-
-
-def test_conflict_shows_both_versions_and_mine_can_win(workspace: Workspace) -> None:
-    seen = _conflict_run(workspace, "m")
-    assert "andere Fassung: in Planung" in seen and "meine Fassung:  umgesetzt" in seen
-    status = load_status(workspace, load_catalogue(workspace.catalogue_dir), "1.2.2")
-    assert status.status == "umgesetzt"
-    assert [c.new for e in status.log for c in e.changes] == ["umgesetzt", "in-planung"]
-
-
-def test_conflict_can_keep_theirs_and_nothing_is_lost(workspace: Workspace) -> None:
-    _conflict_run(workspace, "a")
-    status = load_status(workspace, load_catalogue(workspace.catalogue_dir), "1.2.2")
-    assert status.status == "in-planung"
-    assert "bernd" in status_path(workspace.status_dir, "1.2.2").read_text(encoding="utf-8")
+    run_app(workspace, scenario, size=(100, 30))
+    for text in seen.values():
+        assert "andere Fassung: in Planung" in text and "meine Fassung:  umgesetzt" in text
+    mine = load_status(workspace, catalogue, "1.2.2")
+    assert mine.status == "umgesetzt"
+    assert [c.new for e in mine.log for c in e.changes] == ["umgesetzt", "in-planung"]
+    theirs = load_status(workspace, catalogue, "1.2.1")
+    assert theirs.status == "in-planung" and theirs.log[0].author == "bernd"
 
 
 def test_edit_from_conflicts_writes_mine_for_each_field() -> None:

@@ -20,12 +20,12 @@ from textual.pilot import Pilot
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.status.edits import Edit
 from monitor_tui.status.store import save_edit
-from monitor_tui.tui.app import MonitorApp
+from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
-from tests.tui_helpers import main_screen, make_app, screen_text, settle
+from tests.tui_helpers import press, running_app, screen_text, settle
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-Steps = Callable[[MonitorApp, Pilot[None]], Awaitable[None]]
+Steps = Callable[[MainScreen, Pilot[None]], Awaitable[None]]
 
 
 def _record(workspace: Workspace) -> None:
@@ -44,26 +44,23 @@ def _record(workspace: Workspace) -> None:
     )
 
 
-async def _open_elternbrief(app: MonitorApp, pilot: Pilot[None]) -> None:
-    main_screen(app).go_to_measure("1.2.2")
+async def _open_elternbrief(screen: MainScreen, pilot: Pilot[None]) -> None:
+    screen.go_to_measure("1.2.2")
     await settle(pilot)
 
 
-async def _open_help(app: MonitorApp, pilot: Pilot[None]) -> None:
-    await pilot.press("question_mark")
-    await settle(pilot)
+async def _open_help(screen: MainScreen, pilot: Pilot[None]) -> None:
+    await press(pilot, "question_mark")
 
 
 def _screen(workspace: Workspace, size: tuple[int, int], steps: Steps) -> str:
     _record(workspace)
-    app = make_app(workspace)
     text = ""
 
     async def scenario() -> None:
         nonlocal text
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await steps(app, pilot)
+        async with running_app(workspace, size) as (app, screen, pilot):
+            await steps(screen, pilot)
             text = screen_text(app)
 
     asyncio.run(scenario())

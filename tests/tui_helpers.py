@@ -1,11 +1,24 @@
-"""Helpers for the terminal-app tests: start the app on a workspace, read the screen as text."""
+"""One harness for the terminal-app tests: start the app, press keys, wait for conditions, read
+the screen as text.
+
+Nothing here sleeps for a fixed time: `settle` waits until the app has handled what was sent
+and its workers are done, `wait_until` polls a condition between `pilot.pause()`s and fails with
+a message once a bound of pauses is used up.
+"""
 
 from __future__ import annotations
 
-import io
+import asyncio
+import html
+import json
+import re
+import unicodedata
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import date
 
-from rich.console import Console
+from rich.cells import cell_len
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -13,38 +26,142 @@ from monitor_tui.session import WorkspaceSession
 from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
+from tests.conftest import HOSTILE_NOTES
 
 TODAY = date(2026, 11, 27)
+HOSTILE_CASES: list[dict[str, str]] = json.loads(HOSTILE_NOTES.read_text(encoding="utf-8"))["cases"]
+CONTROL_CHARACTERS = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))]
+"""What must never reach the terminal: C0 controls but tab and newline, DEL, C1."""
+WAIT_PAUSES = 250
+"""How many `pilot.pause()`s `wait_until` tries before it gives up (each is ≥ 20 ms)."""
+
+Scenario = Callable[[MonitorApp, MainScreen, Pilot[None]], Awaitable[None]]
 
 
 def make_app(workspace: Workspace, today: date = TODAY) -> MonitorApp:
     return MonitorApp(WorkspaceSession.open(workspace, today))
 
 
-def screen_text(app: App[object]) -> str:
-    """What a user would read: the composed screen (with dialogs) as plain text."""
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system=None,
-        record=True,
-        legacy_windows=False,
-    )
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.export_text(styles=False)
-
-
 def main_screen(app: App[object]) -> MainScreen:
-    screen = next(s for s in app.screen_stack if isinstance(s, MainScreen))
-    return screen
+    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
 
-async def settle(pilot: Pilot[object]) -> None:
-    """Let workers (detail pane) and refreshes finish."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+@asynccontextmanager
+async def running_app(
+    workspace: Workspace, size: tuple[int, int] = (80, 24), today: date = TODAY
+) -> AsyncIterator[tuple[MonitorApp, MainScreen, Pilot[None]]]:
+    """The app on `workspace` in a headless terminal of `size`, started and settled."""
+    app = make_app(workspace, today)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield app, main_screen(app), pilot
+
+
+def run_app(
+    workspace: Workspace, scenario: Scenario, size: tuple[int, int] = (80, 24)
+) -> MonitorApp:
+    """Run `scenario` against the started app (from a plain test function); returns the app."""
+    app: MonitorApp | None = None
+
+    async def main() -> None:
+        nonlocal app
+        async with running_app(workspace, size) as (started, screen, pilot):
+            app = started
+            await scenario(started, screen, pilot)
+
+    asyncio.run(main())
+    assert app is not None
+    return app
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the app handle every pending message, and its workers (the detail pane) finish.
+
+    A finished worker may have asked for a repaint that starts another one (a newer selection),
+    so this repeats until no worker is left.
+    """
+    app = pilot.app
+    for _round in range(WAIT_PAUSES):
+        await pilot.pause()  # until the app is idle: everything sent so far is handled
+        if all(worker.is_finished for worker in app.workers):
+            # pause(0) is no sleep: it lets the app handle what the last step queued (such as
+            # a repaint of the details after a refresh) without waiting for idle once more
+            await pilot.pause(0)
+            if all(worker.is_finished for worker in app.workers):
+                return
+        await app.workers.wait_for_complete()
+    raise AssertionError(f"workers still running after {WAIT_PAUSES} rounds: {list(app.workers)}")
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press `keys` one after the other, as a user does, then settle."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type `text` into the focused field in one burst (as a fast typist over SSH delivers
+    it: every key is queued before the first is handled), then settle."""
+    for character in text:
+        pilot.app.post_message(events.Key(key_name(character), character))
+    await settle(pilot)
+
+
+async def burst(pilot: Pilot[None], key: str, times: int) -> None:
+    """Press a key without a character (backspace, down …) `times` times in one burst, as
+    a held-down key repeats, then settle."""
+    for _time in range(times):
+        pilot.app.post_message(events.Key(key, None))
+    await settle(pilot)
+
+
+def key_name(character: str) -> str:
+    """Textual's name of the key that types `character` ("a", "space", "full_stop", "slash")."""
+    if character.isalnum():
+        return character
+    name = unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+    return {"solidus": "slash", "hyphen_minus": "minus", "low_line": "underscore"}.get(name, name)
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], what: str, pauses: int = WAIT_PAUSES
+) -> None:
+    """Pause until `condition()` holds; fail naming `what` after `pauses` pauses."""
+    for _attempt in range(pauses):
+        if condition():
+            return
+        await pilot.pause()
+    if not condition():
+        raise AssertionError(f"gave up after {pauses} pauses waiting for: {what}")
+
+
+# --- the screen as text ----------------------------------------------------------------------
+
+_SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="(?P<x>[0-9.]+)" y="[0-9.]+" textLength="[0-9.]+" '
+    r'clip-path="url\(#[^"]*-line-(?P<row>[0-9]+)\)">(?P<text>[^<]*)</text>'
+)
+_CHAR_WIDTH = 20 * 0.61
+"""Rich's SVG export puts each run of text at x = column × 20 px × font aspect ratio 0.61."""
+
+
+def screen_text(app: App[object]) -> str:
+    """What a user reads: the whole screen (with dialogs over the main screen) as plain text,
+    one line per terminal row, from Textual's public `export_screenshot` (an SVG)."""
+    width, height = app.size
+    runs: list[list[tuple[int, str]]] = [[] for _row in range(height)]
+    for match in _SVG_TEXT.finditer(app.export_screenshot()):
+        column = round(float(match["x"]) / _CHAR_WIDTH)
+        # Rich writes spaces as &#160; and escapes the rest (a real no-break space stays as
+        # it is); each row's line break comes as a run of its own after the last column.
+        text = html.unescape(match["text"].replace("&#160;", " ")).replace("\n", "")
+        if text:
+            runs[int(match["row"])].append((column, text))
+    lines = []
+    for row in runs:
+        line, column = "", 0
+        for start, text in sorted(row):
+            line += " " * (start - column) + text
+            column = start + cell_len(text)
+        lines.append(line + " " * (width - column))
+    return "\n".join(lines) + "\n"
