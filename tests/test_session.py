@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from monitor_tui.session import WorkspaceSession
 from monitor_tui.status.edits import Edit, edit_from_conflicts
 from monitor_tui.status.paths import status_path
@@ -84,11 +82,6 @@ def test_a_status_file_deleted_by_hand_reads_as_nothing_recorded(workspace: Work
     assert session.status_of("1.2.2").status == "offen" and session.status_of("1.2.2").rev == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: poll compares file stamps with the previous poll only, so a file this "
-    "session created and someone deleted before the next poll looks unchanged (absent → absent)",
-)
 def test_a_file_this_session_created_and_someone_deleted_reads_as_nothing_recorded(
     workspace: Workspace,
 ) -> None:

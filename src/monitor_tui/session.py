@@ -36,6 +36,7 @@ from monitor_tui.status.paths import status_path
 from monitor_tui.status.store import (
     adopt_hand_edit,
     current_login,
+    file_stamp,
     load_all_statuses,
     load_status_checked,
     save_edit,
@@ -189,6 +190,8 @@ class WorkspaceSession:
 
     def _store(self, measure_id: str, status: MeasureStatus, findings: Sequence[Problem]) -> None:
         self.statuses[measure_id] = status
+        if self.watcher is not None:  # the next poll compares with what this session read
+            self.watcher.remember(measure_id, file_stamp(status))
         self.broken.pop(measure_id, None)
         if findings:
             self.inconsistent[measure_id] = list(findings)

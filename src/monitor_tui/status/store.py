@@ -206,6 +206,16 @@ def _stamp(info: os.stat_result, data: bytes) -> str:
     return f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{digest}"
 
 
+def file_stamp(status: MeasureStatus) -> tuple[int, int, int] | None:
+    """(mtime_ns, size, inode) of the file `status` was read from, as the watcher compares
+    files; None for a status that was not read from a file."""
+    parts = status.stamp.split(":")
+    if len(parts) != 4 or not all(part.isdigit() for part in parts[:3]):
+        return None
+    inode, size, mtime_ns = (int(part) for part in parts[:3])
+    return mtime_ns, size, inode
+
+
 # --- writing ----------------------------------------------------------------------------------
 
 

@@ -41,6 +41,15 @@ class StatusFolderWatcher:
         self.folder = folder
         self._stamps = scan_status_folder(folder)
 
+    def remember(self, measure_id: str, stamp: FileStamp | None) -> None:
+        """Take `stamp` as the known state of a file this session just wrote (or removed):
+        the next poll then reports any later change, even one that restores the state seen
+        at the last poll."""
+        if stamp is None:
+            self._stamps.pop(measure_id, None)
+        else:
+            self._stamps[measure_id] = stamp
+
     def changed(self) -> set[str]:
         """Ids whose file appeared, disappeared or changed since the last call."""
         current = scan_status_folder(self.folder)
