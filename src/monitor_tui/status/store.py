@@ -199,6 +199,8 @@ def save_edit(
             edit.note if edit.has_note else "",
             tuple(changes),
             edit.internal and edit.has_note,
+            tags=edit.tags,
+            attributes=edit.attributes,
         )
         data = render_file(document or new_front_matter(measure), current, changes, entry, old_body)
         _write(path, data)
