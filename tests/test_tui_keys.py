@@ -219,15 +219,15 @@ def test_t_sets_the_state_of_a_horizon_target(workspace: Workspace) -> None:
 def test_b_and_p_set_assessment_and_priority(workspace: Workspace) -> None:
     async def scenario(app: MonitorApp, screen: MainScreen) -> None:
         await select_measure(app, screen, "2.1.1")
-        await press(app, "b", *"gef", "enter")
+        await press(app, "b", *"im", "enter")  # "gefährdet" asks for a reason: test_offices_tui
         await press(app, "p", *"hoch", "enter")
         text = screen_text(app)
-        assert "▲ gefährdet" in text and "↑ hoch" in text
+        assert "● im Plan" in text and "↑ hoch" in text
         await press(app, "p", *"nicht", "enter")  # clears the priority again
 
     run(workspace, scenario)
     status = saved(workspace, "2.1.1")
-    assert status.assessment == "gefaehrdet" and status.priority is None
+    assert status.assessment == "im-plan" and status.priority is None
 
 
 def test_n_writes_a_note_ctrl_s_saves_it(workspace: Workspace) -> None:
