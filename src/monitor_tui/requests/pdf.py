@@ -14,8 +14,8 @@ from monitor_tui.requests.docx_form import ANSWER_HEAD_SHADE, ANSWER_SHADE
 from monitor_tui.requests.letter import PROGRESS, AnswerField, RequestLetter, RequestMeasure
 
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
-BOX = '<font name="ZapfDingbats">o</font>'
-"""❏, an empty box the standard PDF fonts have."""
+BOX = "[&nbsp;&nbsp;&nbsp;]"
+"""An empty box to tick by hand; made of brackets, which every font and printer has."""
 
 
 def render_request_pdf(letter: RequestLetter) -> bytes:
@@ -74,7 +74,7 @@ class _Story:
             "tiny": ParagraphStyle(
                 "tiny", base, fontSize=7.5, leading=9, textColor=colors.HexColor("#595959")
             ),
-            "cell": ParagraphStyle("cell", base, fontSize=9, leading=11.5, spaceAfter=1.5),
+            "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=10.5, spaceAfter=1),
             "hint": ParagraphStyle(
                 "hint", base, fontSize=7.5, leading=9, textColor=colors.HexColor("#555555")
             ),
@@ -109,8 +109,10 @@ class _Story:
         story += [self.para(text, "body") for text in letter.closing]
         story += [Spacer(1, 12), self.para(letter.form_id_line, "tiny"), PageBreak()]
         story.append(self.para(letter.measures_heading, "h1"))
-        for item in letter.measures:
-            story += [self.para(item.heading, "h2"), self._table(item), Spacer(1, 8)]
+        for index, item in enumerate(letter.measures):
+            if index:  # one measure per page, as in the DOCX form
+                story.append(PageBreak())
+            story += [self.para(item.heading, "h2"), self._table(item)]
         return story
 
     def _bullet(self, text: str) -> Any:
@@ -128,6 +130,8 @@ class _Story:
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#808080")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ]
 
         def merged(text: str, shade: str) -> None:
@@ -166,7 +170,7 @@ class _Story:
                 ]
             if answer.kind != "choice":
                 heights[len(rows) - 1] = (
-                    90 if answer.key == PROGRESS else 48 if answer.kind == "text" else 26
+                    80 if answer.key == PROGRESS else 34 if answer.kind == "text" else 22
                 )
         label_width = 120
         row_heights = [heights.get(i) for i in range(len(rows))]
@@ -176,6 +180,7 @@ class _Story:
             rowHeights=row_heights,
             repeatRows=0,
             hAlign="LEFT",
+            splitInRow=1,  # a long note may run onto the next page inside its row
         )
         table.setStyle(TableStyle(commands))
         return table
