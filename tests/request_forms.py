@@ -72,4 +72,4 @@ def write(document: Any, catalogue: Catalogue, measure_id: str, key: str, text: 
     lines = text.split("\n")
     cell.paragraphs[0].add_run(lines[0])
     for line in lines[1:]:
-        cell.add_paragraph(line)
+        cell.add_paragraph(line, style=cell.paragraphs[0].style)  # Enter keeps the style

@@ -170,3 +170,19 @@ def test_next_step_on_the_command_line_in_the_file_and_in_the_report(
     assert status.next_step is None and status.next_step_due is None
     assert main(["-w", root, "status", "1.2.2", "--next-step-due", "irgendwann"]) == 2
     assert "--next-step-due" in capsys.readouterr().err
+
+
+def test_report_list_names_who_froze_it(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _people(workspace)
+    monkeypatch.setenv("LOGNAME", "anna")
+    root = str(workspace.root)
+    assert main(["-w", root, "report", "freeze", "--date", "2026-01-31"]) == 0
+    capsys.readouterr()
+    assert main(["-w", root, "report", "list"]) == 0
+    assert (
+        "Anna Beispiel (Büro für Migration und Integration; Bürgeramt)" in capsys.readouterr().out
+    )
+    report = (workspace.root / "reports" / "2026-01-31" / "report.toml").read_text("utf-8")
+    assert 'frozen_by = "anna"' in report  # the file keeps the login
