@@ -33,7 +33,12 @@ from monitor_tui.reports.store import (
 from monitor_tui.reports.synopse import Snapshot, take_snapshot
 from monitor_tui.requests.answers import ImportPlan, applied_lines, apply_import, plan_import
 from monitor_tui.requests.docx_form import FormError
-from monitor_tui.requests.service import WrittenRequest, default_reply_by, write_requests
+from monitor_tui.requests.service import (
+    REQUESTS_FOLDER,
+    WrittenRequest,
+    default_reply_by,
+    write_requests,
+)
 from monitor_tui.status.edits import Conflict, Edit, InvalidEdit
 from monitor_tui.status.paths import status_path
 from monitor_tui.status.store import current_login, load_all_statuses, load_status, save_edit
@@ -233,8 +238,14 @@ class WorkspaceSession:
 
     # --- the offices' answers ----------------------------------------------------------------
 
+    def requests_root(self) -> Path:
+        """Where the requests are written (`exports/abfragen`), as an absolute path."""
+        return self.workspace.exports_dir.absolute() / REQUESTS_FOLDER
+
     def plan_import(self, path: Path) -> ImportPlan | str:
         """What importing a filled-in request form would do, or why it cannot be read."""
+        if path.is_dir():
+            return _("tui_import_is_folder", path=path)
         try:
             return plan_import(self.workspace, self.catalogue, self.directory, path, self.today())
         except FormError as error:

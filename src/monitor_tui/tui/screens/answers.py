@@ -36,7 +36,7 @@ class ImportPathScreen(ModalScreen[list[str] | None]):
         self.report = report
 
     def compose(self) -> ComposeResult:
-        folder = self.session.workspace.exports_dir.resolve() / "abfragen"
+        folder = self.session.requests_root()
         with Vertical(classes="dialog import-dialog"):
             yield Static(Content(_("tui_import_title")), classes="dialog-title")
             yield Static(Content(_("tui_import_path_label")), classes="freeze-label")
@@ -60,11 +60,7 @@ class ImportPathScreen(ModalScreen[list[str] | None]):
         if not typed:
             error.update(Content(_("tui_import_no_path")))
             return
-        path = Path(typed).expanduser()
-        if path.is_dir():
-            error.update(Content(visible(_("tui_import_is_folder", path=path))))
-            return
-        plan = self.session.plan_import(path)
+        plan = self.session.plan_import(Path(typed).expanduser())
         if isinstance(plan, str):
             error.update(Content(visible(plan)))
             return
