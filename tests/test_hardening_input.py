@@ -168,6 +168,7 @@ def test_check_reports_a_symlinked_status_folder(
     workspace.status_dir.rmdir()
     workspace.status_dir.symlink_to(elsewhere)
     assert main(["-w", str(workspace.root), "status", "1.2.2", "--note", "x"]) == 1
+    assert "symbolisch" in capsys.readouterr().err  # saving refuses it too
     code, _out, err = run_main("-w", str(workspace.root), "check", capsys=capsys)
     assert code == 1
     assert f"{workspace.status_dir}:1: status/ ist ein symbolischer Verweis" in err

@@ -80,15 +80,17 @@ def test_indicator_fulfilled_when_all_targets_reached(catalogue: Catalogue) -> N
 
 
 def test_overdue_after_the_review_period() -> None:
+    """A never-reviewed measure counts from the start of monitoring (tests/test_due.py has the
+    whole rule)."""
     today = date(2026, 11, 27)
-    first_note = LogEntry(datetime(2026, 11, 20, 9, 0, tzinfo=UTC), "anna", "begonnen")
     old_note = LogEntry(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), "anna", "begonnen")
-    assert not is_overdue(MeasureStatus("1.1.1"), today, 180)  # nothing recorded
-    assert not is_overdue(MeasureStatus("1.1.1", rev=1, log=(first_note,)), today, 180)
-    assert is_overdue(MeasureStatus("1.1.1", rev=1, log=(old_note,)), today, 180)
+    assert not is_overdue(MeasureStatus("1.1.1"), today, 180, None)  # no start, nothing recorded
+    assert not is_overdue(MeasureStatus("1.1.1"), today, 180, date(2026, 6, 1))
+    assert is_overdue(MeasureStatus("1.1.1"), today, 180, date(2026, 5, 1))
     reviewed = MeasureStatus("1.1.1", rev=2, reviewed=date(2026, 6, 1), log=(old_note,))
-    assert not is_overdue(reviewed, today, 180)
-    assert is_overdue(MeasureStatus("1.1.1", rev=1, reviewed=date(2026, 5, 1)), today, 180)
+    assert not is_overdue(reviewed, today, 180, date(2026, 1, 1))
+    late = MeasureStatus("1.1.1", rev=1, reviewed=date(2026, 5, 1))
+    assert is_overdue(late, today, 180, date(2026, 5, 20))
 
 
 def test_vocabularies_come_from_the_concept_file(catalogue: Catalogue) -> None:

@@ -224,17 +224,17 @@ def test_b_and_p_set_assessment_and_priority(workspace: Workspace) -> None:
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
         await select_measure(screen, pilot, "2.1.1")
         await press(pilot, "b")
-        await choose(pilot, "gef")
+        await choose(pilot, "im")  # "gefährdet" asks for a reason: see test_offices_tui
         await press(pilot, "p")
         await choose(pilot, "hoch")
         text = screen_text(app)
-        assert "▲ gefährdet" in text and "↑ hoch" in text
+        assert "● im Plan" in text and "↑ hoch" in text
         await press(pilot, "p")
         await choose(pilot, "nicht")  # clears the priority again
 
     run_app(workspace, scenario)
     status = saved(workspace, "2.1.1")
-    assert status.assessment == "gefaehrdet" and status.priority is None
+    assert status.assessment == "im-plan" and status.priority is None
 
 
 def test_n_writes_a_note_ctrl_t_marks_it_internal_without_colour_ctrl_s_saves(

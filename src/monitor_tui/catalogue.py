@@ -9,6 +9,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -163,6 +164,17 @@ class _Table:
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             self.report(_("key_not_positive_int", key=key), key)
             return default
+        return value
+
+    def day(self, key: str) -> date | None:
+        """An optional date (`2026-01-15`, without a time)."""
+        self.known.add(key)
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, date) or isinstance(value, datetime):
+            self.report(_("key_not_date", key=key), key)
+            return None
         return value
 
     def flag(self, key: str) -> bool:
@@ -320,6 +332,7 @@ def _load_concept(path: Path, context: _Context) -> tuple[Concept | None, Summar
         target_states=_vocabulary(top, "target_states"),
         assessments=_vocabulary(top, "assessments"),
         priorities=_vocabulary(top, "priorities"),
+        monitoring_start=top.day("monitoring_start"),
     )
     summaries: Summaries = {}
     for table in top.tables("summaries", "summaries"):
@@ -354,6 +367,7 @@ def _vocabulary(top: _Table, name: str) -> Vocabulary:
                 color=table.colour("color"),
                 symbol=table.text("symbol"),
                 counts=table.flag(flag) if flag else False,
+                needs_reason=table.flag("needs_reason"),
             )
         )
         table.check_unknown_keys()

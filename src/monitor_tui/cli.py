@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--notes", metavar="N", type=int, help=_("cli_export_notes_help"))
     export.add_argument("--compare", metavar="ID|none", help=_("cli_export_compare_help"))
     export.add_argument("--force", action="store_true", help=_("cli_export_force_help"))
+    export.add_argument("--mine", action="store_true", help=_("cli_mine_help"))
 
     status = add("status", _("cli_status_help"))
     status.add_argument("id", metavar="ID", help=_("cli_status_id_help"))
@@ -92,8 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--internal", action="store_true", help=_("cli_internal_help"))
     status.add_argument("--adopt", action="store_true", help=_("cli_adopt_help"))
     status.add_argument("--correct", action="store_true", help=_("cli_correct_help"))
+    status.add_argument("--next-step", metavar="TEXT", help=_("cli_next_step_help"))
+    status.add_argument("--next-step-due", metavar="JJJJ-MM-TT", help=_("cli_next_step_due_help"))
 
     _report_parser(add("report", _("cli_report_help")))
+
+    due = add("due", _("cli_due_help"))
+    due.add_argument("--office", metavar="NAME", help=_("cli_office_help"))
+    due.add_argument("--mine", action="store_true", help=_("cli_mine_help"))
+    due.add_argument("--date", metavar="JJJJ-MM-TT", help=_("cli_due_date_help"))
+    due.add_argument(
+        "--format", "-f", choices=("text", "json"), default="text", help=_("cli_due_format_help")
+    )
+    _requests_parser(add("requests", _("cli_requests_help")))
 
     log = add("log", _("cli_log_help"))
     log.add_argument("--since", metavar="JJJJ-MM-TT", help=_("cli_log_since_help"))
@@ -129,6 +141,27 @@ def _report_parser(report: argparse.ArgumentParser) -> None:
         default="text",
         help=_("cli_report_diff_format_help"),
     )
+
+
+def _requests_parser(requests: argparse.ArgumentParser) -> None:
+    """`requests [--office NAME] [--format F] [--reply-by D]` writes the requests;
+    `requests import FILE [--dry-run]` reads an answer back."""
+    requests.add_argument("--office", metavar="NAME", help=_("cli_office_help"))
+    requests.add_argument(
+        "--format",
+        "-f",
+        choices=("docx", "pdf", "markdown"),
+        default="docx",
+        help=_("cli_requests_format_help"),
+    )
+    requests.add_argument("--reply-by", metavar="JJJJ-MM-TT", help=_("cli_requests_reply_help"))
+    actions = requests.add_subparsers(
+        dest="requests_action", title=_("cli_requests_actions"), metavar="ACTION"
+    )
+    add = _subcommand_adder(actions)  # type: ignore[arg-type]
+    reading = add("import", _("cli_requests_import_help"))
+    reading.add_argument("file", metavar="DATEI.docx", help=_("cli_requests_file_help"))
+    reading.add_argument("--dry-run", action="store_true", help=_("cli_requests_dry_run_help"))
 
 
 def _export_choices() -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -118,6 +118,8 @@ class Choice:
     symbol: str
     counts: bool = False
     """`done` for a status (counts as implemented), `fulfilled` for a target state."""
+    needs_reason: bool = False
+    """Setting this value needs a note saying why (`needs_reason = true` in the concept)."""
 
     def label(self, lang: str = "de") -> str:
         return self.en if lang == "en" else self.de
@@ -163,6 +165,8 @@ class Concept:
     target_states: Vocabulary
     assessments: Vocabulary
     priorities: Vocabulary
+    monitoring_start: date | None = None
+    """The day monitoring began; a measure never reviewed counts as overdue from here."""
 
 
 @dataclass(frozen=True)
@@ -228,6 +232,12 @@ STATE_FIELDS = ("status", "assessment", "priority", "reviewed", "next_step", "ne
 DATE_FIELDS = frozenset({"reviewed", "next_step_due"})
 TEXT_FIELDS = frozenset({"next_step"})
 """Fields that hold any text a user typed (written TOML-quoted in change lines)."""
+
+
+REQUEST_TAG = "abfrage"
+"""The header mark of an office's answer to an update request, read back from its form; the
+entry's attributes `office`, `contact`, `request` (the day of the request) and `form` (the
+form's id) say whose answer to which request it is."""
 
 
 @dataclass(frozen=True)
@@ -306,19 +316,56 @@ def indicator_fulfilled(measure: Measure, status: MeasureStatus, target_states: 
     return True
 
 
-def is_overdue(status: MeasureStatus, today: date, period_days: int) -> bool:
-    """Not reviewed for longer than the period.
+def is_overdue(status: MeasureStatus, today: date, period_days: int, start: date | None) -> bool:
+    """Not reviewed for longer than the period on `today`.
 
-    A measure never reviewed is measured from its first log entry: monitoring began then, and
-    it should not be flagged the moment something is first recorded. A measure with nothing
-    recorded is not flagged at all (an untouched catalogue is no backlog of reviews).
+    A measure never reviewed counts from `start`, the day monitoring began (see
+    `monitoring_start`): a workspace older than the period with untouched measures shows them
+    all as overdue. Without a start (nothing recorded anywhere yet) nothing is overdue.
     """
-    since = status.reviewed
-    if since is None and status.log:
-        since = min(entry.timestamp for entry in status.log).date()
+    since = status.reviewed or start
     if since is None:
         return False
     return today - since > timedelta(days=period_days)
+
+
+def earliest_entry(statuses: Iterable[MeasureStatus]) -> date | None:
+    """The day of the oldest log entry of any measure (None: nothing recorded)."""
+    days = [entry.timestamp.date() for status in statuses for entry in status.log]
+    return min(days, default=None)
+
+
+def monitoring_start(concept: Concept, statuses: Iterable[MeasureStatus]) -> date | None:
+    """The concept's `monitoring_start`; when it is not set, the earliest entry in `status/`
+    stands in (monitoring demonstrably ran from then)."""
+    if concept.monitoring_start is not None:
+        return concept.monitoring_start
+    return earliest_entry(statuses)
+
+
+def last_update(status: MeasureStatus, until: date | None = None) -> date | None:
+    """The day of the newest entry (a change, a note or a review) up to `until`."""
+    days = [e.timestamp.date() for e in status.log if until is None or e.timestamp.date() <= until]
+    return max(days, default=None)
+
+
+def next_step_overdue(due: date | None, today: date) -> bool:
+    """A next step's date (`next_step_due`) has passed."""
+    return due is not None and due < today
+
+
+def is_due(
+    status: MeasureStatus, today: date, updated_after: date | None, until: date | None = None
+) -> bool:
+    """Due for the coming report: no entry dated after `updated_after` (the last report's
+    Berichtsstand, or the day before monitoring began; None: any entry counts), or a next step
+    whose date has passed."""
+    if next_step_overdue(status.next_step_due, today):
+        return True
+    latest = last_update(status, until)
+    if latest is None:
+        return True
+    return updated_after is not None and latest <= updated_after
 
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})

@@ -16,8 +16,9 @@ from monitor_tui.catalogue import load_catalogue
 from monitor_tui.dates import format_date
 from monitor_tui.export import CompareError, ExportRefused, ReportDateError
 from monitor_tui.i18n import _, get_language, os_error
-from monitor_tui.model import Catalogue, MeasureStatus
-from monitor_tui.people import Person, load_people
+from monitor_tui.model import Catalogue, MeasureStatus, monitoring_start
+from monitor_tui.offices import DueOverview, due_overview
+from monitor_tui.people import Directory, Person, load_directory
 from monitor_tui.problems import Problem, ProblemsError
 from monitor_tui.reporting import NOW, diff_sides, freeze_report
 from monitor_tui.reports.describe import diff_text
@@ -31,6 +32,14 @@ from monitor_tui.reports.store import (
     reports_dir,
 )
 from monitor_tui.reports.synopse import Snapshot, take_snapshot
+from monitor_tui.requests.answers import ImportPlan, applied_lines, apply_import, plan_import
+from monitor_tui.requests.docx_form import FormError
+from monitor_tui.requests.service import (
+    REQUESTS_FOLDER,
+    WrittenRequest,
+    default_reply_by,
+    write_requests,
+)
 from monitor_tui.status.edits import Conflict, Edit, InvalidEdit
 from monitor_tui.status.paths import status_path
 from monitor_tui.status.store import (
@@ -107,7 +116,8 @@ class WorkspaceSession:
     """Measure id → problems of its status file; such a file is never rewritten."""
     inconsistent: dict[str, list[Problem]] = field(default_factory=dict)
     """Measure id → what does not fit in its log (edited by hand); its state is still shown."""
-    people: dict[str, Person] = field(default_factory=dict)
+    directory: Directory = field(default_factory=Directory)
+    """catalogue/people.toml: names for logins, offices of people, contacts of offices."""
     watcher: StatusFolderWatcher | None = None
     reports: list[FrozenReport] = field(default_factory=list)
     """Every frozen report, oldest first."""
@@ -132,6 +142,34 @@ class WorkspaceSession:
     def today(self) -> date:
         return self.fixed_today or date.today()
 
+    @property
+    def people(self) -> dict[str, Person]:
+        return dict(self.directory.people)
+
+    def name_of(self, login: str) -> str:
+        """A person as shown: name and office when people.toml knows the login, else it."""
+        return self.directory.name_of(login)
+
+    def my_offices(self) -> tuple[str, ...]:
+        """The offices of the person logged in (people.toml); empty when it names none."""
+        return self.directory.offices_of(self.login)
+
+    def monitoring_start(self) -> date | None:
+        """The day monitoring began: the concept's, else the earliest entry."""
+        return monitoring_start(self.catalogue.concept, self.statuses.values())
+
+    def due(self, day: date | None = None) -> DueOverview:
+        """Per office, the measures due for the coming report and those overdue."""
+        return due_overview(
+            self.catalogue,
+            self.statuses,
+            self.reports,
+            self.directory,
+            day or self.today(),
+            self.today(),
+            broken=set(self.broken),
+        )
+
     def status_of(self, measure_id: str) -> MeasureStatus:
         return self.statuses.get(measure_id) or MeasureStatus(measure_id)
 
@@ -141,7 +179,7 @@ class WorkspaceSession:
         self.statuses = loaded.statuses
         self.broken = loaded.broken
         self.inconsistent = loaded.inconsistent
-        self.people = load_people(self.workspace.catalogue_dir)
+        self.directory = load_directory(self.workspace.catalogue_dir)
         self.watcher = StatusFolderWatcher(self.workspace.status_dir)
 
     def reload(self) -> list[Problem]:
@@ -240,6 +278,47 @@ class WorkspaceSession:
         """The measure's status file for an editor, or None when nothing was recorded yet."""
         path = status_path(self.workspace.status_dir, measure_id)
         return path if path.exists() else None
+
+    # --- the offices' answers ----------------------------------------------------------------
+
+    def requests_root(self) -> Path:
+        """Where the requests are written (`exports/abfragen`), as an absolute path."""
+        return self.workspace.exports_dir.absolute() / REQUESTS_FOLDER
+
+    def plan_import(self, path: Path) -> ImportPlan | str:
+        """What importing a filled-in request form would do, or why it cannot be read."""
+        if path.is_dir():
+            return _("tui_import_is_folder", path=path)
+        try:
+            return plan_import(self.workspace, self.catalogue, self.directory, path, self.today())
+        except FormError as error:
+            return str(error)
+
+    def apply_import(self, plan: ImportPlan) -> list[str]:
+        """Save what the plan takes, as the logged-in person; what happened, as lines."""
+        results = apply_import(self.workspace, self.catalogue, plan, self.login)
+        for result in results:
+            self.reload_measure(result.measure_id)
+        return applied_lines(results, self.catalogue)
+
+    def write_request(self, office: str) -> WrittenRequest | str:
+        """The DOCX request to one office (reply in two weeks), or why none was written.
+        Safe in a worker thread."""
+        try:
+            written = write_requests(
+                self.workspace,
+                self.catalogue,
+                self.directory,
+                "docx",
+                default_reply_by(self.today()),
+                get_language(),
+                offices={office},
+            )
+        except ExportRefused as refused:
+            return _("requests_status_broken", count=len(refused.problems))
+        except OSError as error:
+            return _("export_failed", reason=os_error(error))
+        return written[0]
 
     # --- frozen reports ---------------------------------------------------------------------
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
+
+import tomlkit
 
 from monitor_tui.i18n import _, os_error
 
@@ -86,8 +90,12 @@ def find_workspace(
     return fallback, _("workspace_created", path=fallback.root)
 
 
-def init_workspace(root: Path) -> Workspace:
-    """A new workspace at `root` with a copy of the shipped catalogue; never overwrites one."""
+def init_workspace(root: Path, today: date | None = None) -> Workspace:
+    """A new workspace at `root` with a copy of the shipped catalogue; never overwrites one.
+
+    Its concept gets `monitoring_start` = `today` (default: the real today): monitoring begins
+    with the workspace, and reviews fall due from then on.
+    """
     workspace = Workspace(root)
     if workspace.catalogue_dir.exists():
         raise WorkspaceError(_("workspace_exists", path=root))
@@ -97,9 +105,44 @@ def init_workspace(root: Path) -> Workspace:
         staging = root / ".catalogue.new"
         shutil.rmtree(staging, ignore_errors=True)
         shutil.copytree(source, staging, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        _set_monitoring_start(staging / "concept.toml", today or date.today())
         staging.rename(workspace.catalogue_dir)  # all files appear at once, or none
         workspace.status_dir.mkdir(exist_ok=True)
         workspace.exports_dir.mkdir(exist_ok=True)
     except OSError as error:
         raise WorkspaceError(_("workspace_init_failed", reason=os_error(error))) from error
     return workspace
+
+
+def _set_monitoring_start(concept_file: Path, day: date) -> None:
+    """Write `monitoring_start = day` into a concept file, keeping its comments and layout:
+    after `review_period_days`, which it belongs to (else before the first table); a start
+    already there is replaced. tomlkit checks that the result is the same document plus it."""
+    text = concept_file.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    entry = [f"# {_('init_monitoring_start_comment')}", f"monitoring_start = {day.isoformat()}"]
+    existing = _top_level_line(lines, "monitoring_start")
+    if existing is not None:
+        lines[existing] = entry[1]
+    else:
+        after = _top_level_line(lines, "review_period_days")
+        at = after + 1 if after is not None else _first_table_line(lines)
+        lines[at:at] = entry
+    document = tomlkit.parse("\n".join(lines))
+    if document.get("monitoring_start") != day:  # a concept file laid out unlike ours
+        raise WorkspaceError(_("workspace_init_failed", reason="monitoring_start"))
+    concept_file.write_text(tomlkit.dumps(document), encoding="utf-8")
+
+
+def _top_level_line(lines: list[str], key: str) -> int | None:
+    """Index of the line `key = …` before the first table header."""
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("["):
+            return None
+        if re.match(rf"^\s*{key}\s*=", line):
+            return index
+    return None
+
+
+def _first_table_line(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))

@@ -7,9 +7,9 @@ import sys
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import Catalogue, LogEntry
-from monitor_tui.people import Person
+from monitor_tui.people import Directory
 from monitor_tui.problems import Problem, ProblemsError
-from monitor_tui.status.wording import describe_change, tag_word
+from monitor_tui.status.wording import describe_change, entry_origin, tag_word
 from monitor_tui.text import visible_line
 from monitor_tui.workspace import Workspace
 
@@ -40,10 +40,11 @@ def fail(message: str, code: int = 1) -> int:
 
 
 def format_entry(
-    entry: LogEntry, people: dict[str, Person], catalogue: Catalogue, prefix: str = ""
+    entry: LogEntry, directory: Directory, catalogue: Catalogue, prefix: str = ""
 ) -> list[str]:
-    """A log entry as indented lines: who and when, the changes, the note."""
-    person = people.get(entry.author)
+    """A log entry as indented lines: who (name and office when known, the login in brackets)
+    and when, where it came from, the changes, the note."""
+    person = directory.people.get(entry.author)
     who = f"{person.display()} [{entry.author}]" if person else entry.author
     head = f"  {prefix}{entry.timestamp.strftime('%Y-%m-%d %H:%M')} · {who}"
     if entry.internal:
@@ -51,6 +52,9 @@ def format_entry(
     head += "".join(f" · {tag_word(tag)}" for tag in entry.tags)
     lines = [head]
     lang = get_language()
+    origin = entry_origin(entry, lang)
+    if origin:
+        lines.append(f"    {origin}")
     lines += [f"    {describe_change(c, catalogue, lang)}" for c in entry.changes]
     lines += [f"    {line}" for line in entry.text.split("\n")] if entry.is_note else []
     return lines

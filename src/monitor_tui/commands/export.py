@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from monitor_tui.commands.common import (
@@ -27,9 +28,11 @@ from monitor_tui.export import (
     render,
 )
 from monitor_tui.i18n import _, get_language, os_error
+from monitor_tui.offices import my_offices
+from monitor_tui.people import load_directory
 from monitor_tui.report.build import ReportOptions
 from monitor_tui.selection import SelectionError
-from monitor_tui.status.store import load_all_statuses
+from monitor_tui.status.store import current_login, load_all_statuses
 from monitor_tui.text import visible_line
 from monitor_tui.workspace import Workspace
 
@@ -39,13 +42,16 @@ class _UsageError(Exception):
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    try:
-        options = _options(args)
-    except (_UsageError, ValueError) as error:
-        return fail(str(error), USAGE_ERROR)
     catalogue = load_catalogue_or_report(workspace)
     if catalogue is None:
         return 1
+    try:
+        options = _options(args)
+        if args.mine:
+            mine = my_offices(load_directory(workspace.catalogue_dir), current_login())
+            options = replace(options, report=replace(options.report, offices=mine))
+    except (_UsageError, ValueError) as error:
+        return fail(str(error), USAGE_ERROR)
     loaded = load_all_statuses(workspace, catalogue)
     report_problems(loaded.problems())
     if loaded.broken:  # a report that silently lacks a measure's state must not go out

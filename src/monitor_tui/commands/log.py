@@ -13,7 +13,7 @@ from monitor_tui.commands.common import (
 )
 from monitor_tui.commands.options import parse_date_option
 from monitor_tui.i18n import _
-from monitor_tui.people import load_people
+from monitor_tui.people import load_directory
 from monitor_tui.selection import SelectionError, resolve_office
 from monitor_tui.status.store import load_all_statuses
 from monitor_tui.text import visible_controls
@@ -39,9 +39,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             if since is None or entry.timestamp.date() >= since:
                 entries.append((entry, measure.id))
     entries.sort(key=lambda item: item[0].timestamp, reverse=True)
-    people = load_people(workspace.catalogue_dir)
+    directory = load_directory(workspace.catalogue_dir)
     for entry, measure_id in entries:
-        lines = format_entry(entry, people, catalogue, prefix=f"{measure_id} · ")
+        lines = format_entry(entry, directory, catalogue, prefix=f"{measure_id} · ")
         print(visible_controls("\n".join(lines)))
     if not entries:
         print(_("log_empty"))

@@ -16,6 +16,7 @@ from monitor_tui.commands.options import parse_date_option
 from monitor_tui.dates import format_date, format_timestamp
 from monitor_tui.export import CompareError, ExportRefused, ReportDateError
 from monitor_tui.i18n import _, get_language, os_error
+from monitor_tui.people import Directory, load_directory
 from monitor_tui.problems import ProblemsError
 from monitor_tui.render.json_data import render_json
 from monitor_tui.render.markdown import escape_markdown
@@ -118,14 +119,14 @@ def _status_counts(snapshot: Snapshot) -> str:
     )
 
 
-def _withdrawn_text(report: FrozenReport) -> str:
+def _withdrawn_text(report: FrozenReport, directory: Directory) -> str:
     withdrawn = report.withdrawn
     if withdrawn is None:
         return ""
     return _(
         "reports_withdrawn_note",
         date=format_date(withdrawn.at.date(), get_language()),
-        by=_one_line(withdrawn.by),
+        by=_one_line(directory.name_of(withdrawn.by)),
         reason=_one_line(withdrawn.reason),
     )
 
@@ -138,6 +139,7 @@ def _list(args: argparse.Namespace, workspace: Workspace) -> int:
         return 1 if problems else 0
     lang = get_language()
     last = latest_report(reports)
+    directory = load_directory(workspace.catalogue_dir)
     for report in reversed(reports):  # the newest first: that is what people look for
         try:
             snapshot = load_snapshot(report)
@@ -150,11 +152,11 @@ def _list(args: argparse.Namespace, workspace: Workspace) -> int:
         title = _one_line(report.title) or "–"
         print(
             f"{mark} {report.id:<13} {format_date(report.report_date, lang)}  {title}"
-            f"  ({_('reports_by', by=_one_line(report.frozen_by))})"
+            f"  ({_('reports_by', by=_one_line(directory.name_of(report.frozen_by)))})"
         )
         print(f"    {_('reports_measures', count=measures)}: {counts}")
         if report.withdrawn is not None:
-            print(f"    {_withdrawn_text(report)}")
+            print(f"    {_withdrawn_text(report, directory)}")
     if last is not None:
         print(_("reports_list_last", id=last.id))
     return 1 if problems else 0
@@ -164,11 +166,15 @@ def _show(args: argparse.Namespace, workspace: Workspace) -> int:
     report = find_report(workspace, args.id)
     lang = get_language()
     snapshot = load_snapshot(report)
+    directory = load_directory(workspace.catalogue_dir)
     rows = [
         (_("reports_label_id"), report.id),
         (_("reports_label_date"), format_date(report.report_date, lang)),
         (_("reports_label_title"), _one_line(report.title) or "–"),
-        (_("reports_label_frozen"), _frozen_text(report.frozen_at, report.frozen_by)),
+        (
+            _("reports_label_frozen"),
+            _frozen_text(report.frozen_at, directory.name_of(report.frozen_by)),
+        ),
         (_("reports_label_digest"), report.digest),
         (_("reports_label_version"), report.program_version),
         (_("reports_label_compared"), report.compared_to or "–"),
@@ -177,7 +183,7 @@ def _show(args: argparse.Namespace, workspace: Workspace) -> int:
         (_("reports_label_folder"), str(report.path)),
     ]
     if report.withdrawn is not None:
-        rows.append((_("reports_label_withdrawn"), _withdrawn_text(report)))
+        rows.append((_("reports_label_withdrawn"), _withdrawn_text(report, directory)))
     width = max(len(label) for label, _value in rows)
     for label, value in rows:
         print(f"{label + ':':<{width + 1}} {value}")

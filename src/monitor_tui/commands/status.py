@@ -14,25 +14,31 @@ from monitor_tui.commands.common import (
     load_catalogue_or_report,
     report_problems,
 )
+from monitor_tui.commands.due import next_step_text
+from monitor_tui.commands.options import parse_date_option
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import (
     Catalogue,
     Measure,
     MeasureStatus,
+    earliest_entry,
     indicator_fulfilled,
     is_overdue,
+    next_step_overdue,
 )
-from monitor_tui.people import Person, load_people
+from monitor_tui.people import Directory, load_directory
 from monitor_tui.problems import ProblemsError
-from monitor_tui.status.edits import Edit, InvalidEdit
+from monitor_tui.status.edits import Edit, InvalidEdit, MissingReason, reasons_needed
 from monitor_tui.status.format import CORRECTION_TAG
 from monitor_tui.status.store import (
     adopt_hand_edit,
     current_login,
+    load_all_statuses,
+    load_status,
     load_status_checked,
     save_edit,
 )
-from monitor_tui.status.wording import value_word
+from monitor_tui.status.wording import field_name, value_word
 from monitor_tui.text import visible_controls, visible_line
 from monitor_tui.workspace import Workspace
 
@@ -51,18 +57,36 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         else:
             edit = edit_from_args(args)
             if edit is not None:
+                current = load_status(workspace, catalogue, measure.id)
+                missing = reasons_needed(edit, catalogue, current)
+                if missing:
+                    reasons = _reasons(missing, catalogue)
+                    return fail(_("status_reason_required", values=reasons), USAGE_ERROR)
                 save_edit(workspace, catalogue, measure.id, edit, current_login())
         status, findings = load_status_checked(workspace, catalogue, measure.id)
     except InvalidEdit as error:
         return fail(str(error), USAGE_ERROR)
     except ProblemsError as error:
         return report_problems(error.problems)
-    people = load_people(workspace.catalogue_dir)
-    print(describe(catalogue, measure, status, people, date.today()))
+    directory = load_directory(workspace.catalogue_dir)
+    start = catalogue.concept.monitoring_start or _earliest_entry(workspace, catalogue)
+    print(describe(catalogue, measure, status, directory, date.today(), start))
     if args.adopt:
         print(visible_line(adopted))
     report_problems(findings)  # the state is shown all the same: the file is readable
     return 0
+
+
+def _earliest_entry(workspace: Workspace, catalogue: Catalogue) -> date | None:
+    """The stand-in for a missing monitoring_start: the earliest entry in status/."""
+    return earliest_entry(load_all_statuses(workspace, catalogue).statuses.values())
+
+
+def _reasons(missing: list[MissingReason], catalogue: Catalogue) -> str:
+    lang = get_language()
+    return ", ".join(
+        f"{field_name(m.field)} „{value_word(m.field, m.value, catalogue, lang)}“" for m in missing
+    )
 
 
 def _adopt(
@@ -86,6 +110,8 @@ def _changes_asked(args: argparse.Namespace) -> bool:
         or args.assessment is not None
         or args.priority is not None
         or args.reviewed
+        or args.next_step is not None
+        or args.next_step_due is not None
     )
 
 
@@ -102,12 +128,20 @@ def edit_from_args(args: argparse.Namespace) -> Edit | None:
         raise InvalidEdit(_("status_internal_without_note"))
     if args.correct and not note.strip():  # a correction without its reason explains nothing
         raise InvalidEdit(_("status_correct_needs_reason"))
+    try:
+        next_step_due = parse_date_option(args.next_step_due, "--next-step-due")
+    except ValueError as error:
+        raise InvalidEdit(str(error)) from None
+    if args.next_step is not None and not args.next_step.strip() and next_step_due is not None:
+        raise InvalidEdit(_("status_next_step_due_without_step"))
     edit = Edit(
         status=args.set_status,
         targets=targets,
         assessment=args.assessment,
         priority=args.priority,
         reviewed=date.today() if args.reviewed else None,
+        next_step=args.next_step,
+        next_step_due=next_step_due,
         note=note,
         internal=args.internal,
         tags=(CORRECTION_TAG,) if args.correct else (),
@@ -168,16 +202,18 @@ def describe(
     catalogue: Catalogue,
     measure: Measure,
     status: MeasureStatus,
-    people: dict[str, Person],
+    directory: Directory,
     today: date,
+    start: date | None = None,
 ) -> str:
-    """The measure, its state and its log as plain text for the terminal."""
+    """The measure, its state and its log as plain text for the terminal; `start` is the day
+    monitoring began (a measure never reviewed is overdue counting from it)."""
     concept, lang = catalogue.concept, get_language()
 
     def label(field: str, key: str | None) -> str:
         return value_word(field, key, catalogue, lang)
 
-    overdue = is_overdue(status, today, concept.review_period_days)
+    overdue = is_overdue(status, today, concept.review_period_days, start)
     reviewed = status.reviewed.isoformat() if status.reviewed else _("status_never_reviewed")
     lines = [
         f"{measure.id} {measure.label}",
@@ -187,8 +223,11 @@ def describe(
         f"{_('label_assessment')}: {label('assessment', status.assessment)}",
         f"{_('label_priority')}: {label('priority', status.priority)}",
         f"{_('label_reviewed')}: {reviewed}" + (f" ({_('label_overdue')})" if overdue else ""),
-        f"{_('label_targets')}:",
     ]
+    if status.next_step:
+        late = next_step_overdue(status.next_step_due, today)
+        lines.append(next_step_text(status.next_step, status.next_step_due, lang, late))
+    lines.append(f"{_('label_targets')}:")
     default = concept.target_states.default.key
     for target in measure.targets:
         lines.append(f"  {target.label} {label('target', status.target_state(target, default))}")
@@ -196,5 +235,5 @@ def describe(
     lines.append(f"{_('label_indicator_fulfilled')}: {_('yes') if fulfilled else _('no')}")
     lines.append(f"{_('label_log')}:" if status.log else _("status_log_empty"))
     for entry in status.log:
-        lines += ["", *format_entry(entry, people, catalogue)]
+        lines += ["", *format_entry(entry, directory, catalogue)]
     return visible_controls("\n".join(lines))

@@ -77,14 +77,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stand der Maßnahme {id}. Von monitor-tui gepflegt; Änderungen von Hand sind möglich.",
         "State of measure {id}. Kept by monitor-tui; hand edits are fine.",
     ),
-    "people_format": (
-        "people.toml muss Einträge der Form [people.anmeldename] mit name und office enthalten",
-        "people.toml must hold entries [people.login] with name and office",
-    ),
-    "people_entry": (
-        "Eintrag „{login}“ braucht einen Namen (name) und als office einen Text",
-        "entry '{login}' needs a name and a text as office",
-    ),
     "status_target_syntax": (
         "--target erwartet ZEITHORIZONT=STAND, z. B. kurz=erreicht (nicht „{value}“)",
         "--target expects TERM=STATE, e.g. kurz=erreicht (not '{value}')",

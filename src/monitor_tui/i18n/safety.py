@@ -89,6 +89,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tag_von-hand": ("von Hand", "by hand"),
     "tag_korrektur": ("Korrektur", "correction"),
+    "tag_abfrage": ("Abfrage", "update request"),
     # the app
     "tui_log_inconsistent_notice": (
         "Das Protokoll dieser Maßnahme passt nicht zu ihrem Stand (von Hand geändert?). "

@@ -105,11 +105,16 @@ def _measure_with_status(entry: MeasureEntry) -> dict[str, Any]:
             "priority": facts.priority.key if facts.priority else None,
             "reviewed": facts.reviewed.isoformat() if facts.reviewed else None,
             "overdue": facts.overdue,
+            "next_step": facts.next_step,
+            "next_step_due": facts.next_step_due.isoformat() if facts.next_step_due else None,
             "indicator_fulfilled": facts.indicator_fulfilled,
             "notes": [
                 {
                     "timestamp": note.timestamp.isoformat(),
                     "author": note.author,
+                    "author_name": facts.note_authors[index]
+                    if index < len(facts.note_authors)
+                    else note.author,
                     "text": note.text,
                     "new": bool(facts.notes_new and facts.notes_new[index]),
                 }

@@ -272,18 +272,24 @@ class _Story:
         return "<br/>".join(self._printable_markup(line) for line in text.split("\n"))
 
     def _printable_markup(self, text: str) -> str:
-        parts: list[str] = []
-        for printable, chunk in _split_printable(text):
-            if printable:
-                parts.append(escape(chunk))
-            else:
-                notice = self.unprintable.format(count=len(chunk))
-                parts.append(f'<font color="#a00000"><i>{escape(notice)}</i></font>')
-        return "".join(parts)
+        return printable_markup(text, self.unprintable)
 
     def _code_line(self, line: str) -> str:
         text = line.lstrip(" ")
         return "&nbsp;" * (len(line) - len(text)) + self._printable_markup(text)
+
+
+def printable_markup(text: str, unprintable: str) -> str:
+    """One line of plain text as Paragraph markup: escaped, and each run the standard fonts
+    cannot show replaced by the notice `unprintable` (with `{count}` characters)."""
+    parts: list[str] = []
+    for printable, chunk in _split_printable(text):
+        if printable:
+            parts.append(escape(chunk))
+        else:
+            notice = unprintable.format(count=len(chunk))
+            parts.append(f'<font color="#a00000"><i>{escape(notice)}</i></font>')
+    return "".join(parts)
 
 
 def _winansi(char: str) -> bool:

@@ -19,6 +19,8 @@ from monitor_tui.model import (
     MeasureStatus,
     indicator_fulfilled,
     is_overdue,
+    monitoring_start,
+    next_step_overdue,
 )
 from monitor_tui.report.document import (
     ComparedReport,
@@ -58,6 +60,8 @@ class ReportOptions:
     with_summary: bool = False
     field: str | None = None
     office: str | None = None
+    offices: tuple[str, ...] = ()
+    """Only the measures of any of these offices ("Meine Maßnahmen"); empty: no restriction."""
     status: str | None = None
     since: date | None = None
     """Print all public notes from this day on, instead of the latest `notes`."""
@@ -108,6 +112,7 @@ def build_synopsis(
     builder = _Builder(catalogue, statuses, options, lang, report_date, people or {})
     builder.comparison = comparison
     builder.hand_edited = frozenset(hand_edited)
+    builder.start = monitoring_start(concept, statuses.values())
 
     sections: list[FieldSection] = []
     for catalogue_field in catalogue.fields:
@@ -119,6 +124,7 @@ def build_synopsis(
                 builder.entry(measure)
                 for measure in goal.measures
                 if (only_office is None or only_office in measure.offices)
+                and (not options.offices or set(options.offices) & set(measure.offices))
                 and (only_status is None or builder.status_of(measure).key == only_status.key)
             ]
             if entries:
@@ -129,7 +135,7 @@ def build_synopsis(
                 FieldSection(catalogue_field, visible_text(catalogue_field.heading), tuple(goals))
             )
 
-    restriction = _restriction(lang, only_field, only_office, only_status)
+    restriction = _restriction(lang, only_field, only_office, only_status, options.offices)
     facts = [
         (message("report_date", lang), format_date(report_date, lang)),
         (message("report_generated", lang), format_timestamp(generated, lang)),
@@ -207,13 +213,19 @@ def _overview_note(comparison: Comparison | None, lang: str) -> str:
 
 
 def _restriction(
-    lang: str, only_field: Field | None, only_office: str | None, only_status: Choice | None
+    lang: str,
+    only_field: Field | None,
+    only_office: str | None,
+    only_status: Choice | None,
+    offices: tuple[str, ...] = (),
 ) -> str:
     parts = []
     if only_field is not None:
         parts.append(message("report_restriction_field", lang, value=only_field.heading))
     if only_office is not None:
         parts.append(message("report_restriction_office", lang, value=only_office))
+    if offices:
+        parts.append(message("report_restriction_offices", lang, value="; ".join(offices)))
     if only_status is not None:
         parts.append(message("report_restriction_status", lang, value=only_status.label(lang)))
     return visible_text("; ".join(parts))
@@ -232,6 +244,8 @@ class _Builder:
 
     comparison: Comparison | None = None
     hand_edited: frozenset[str] = frozenset()
+    start: date | None = None
+    """The day monitoring began: a measure never reviewed is overdue counting from it."""
 
     def __init__(
         self,
@@ -279,7 +293,9 @@ class _Builder:
             assessment=self.concept.assessments.get(recorded.assessment or ""),
             priority=self.concept.priorities.get(recorded.priority or ""),
             reviewed=recorded.reviewed,
-            overdue=is_overdue(recorded, self.report_date, self.concept.review_period_days),
+            overdue=is_overdue(
+                recorded, self.report_date, self.concept.review_period_days, self.start
+            ),
             indicator_fulfilled=indicator_fulfilled(measure, recorded, vocabulary),
             target_states=states,
             notes=tuple(chosen),
@@ -293,6 +309,9 @@ class _Builder:
             text_changed=diff.text_changed if diff else (),
             previous=self._previous(measure, diff),
             hand_edited=measure.id in self.hand_edited,
+            next_step=recorded.next_step,
+            next_step_due=recorded.next_step_due,
+            note_authors=tuple(self.people.get(note.author) or note.author for note in chosen),
         )
 
     def _chosen_notes(self, public: list[LogEntry]) -> list[LogEntry]:
@@ -444,7 +463,22 @@ class _Builder:
             review.append(Run(message("report_never_reviewed", lang), italic=True))
         if facts.overdue:
             review.append(Run(" – " + message("report_overdue", lang), bold=True))
-        return (Block(tuple(status)), Block(tuple(details)), Block(tuple(review)))
+        blocks = [Block(tuple(status)), Block(tuple(details)), Block(tuple(review))]
+        if facts.next_step:
+            blocks.append(Block(tuple(self._next_step_runs(facts))))
+        return tuple(blocks)
+
+    def _next_step_runs(self, facts: MeasureFacts) -> list[Run]:
+        """ "Nächster Schritt (bis 31.12.2026): …", marked when its date has passed."""
+        lang = self.lang
+        label = message("report_next_step", lang)
+        if facts.next_step_due is not None:
+            when = format_date(facts.next_step_due, lang)
+            label = message("report_next_step_due", lang, date=when)
+        runs = [Run(label + ": "), Run(visible_text(facts.next_step or ""))]
+        if next_step_overdue(facts.next_step_due, self.report_date):
+            runs.append(Run(" – " + message("report_next_step_overdue", lang), bold=True))
+        return runs
 
     def _targets_text(self, measure: Measure, facts: MeasureFacts) -> RichText:
         lang = self.lang
@@ -478,7 +512,7 @@ class _Builder:
             return [Row(label, empty, "progress")]
         rows = []
         for number, note in enumerate(facts.notes):
-            author = self.people.get(note.author) or note.author
+            author = facts.note_authors[number]
             heading = f"{format_timestamp(note.timestamp, lang)} – {author}"
             head = [Run(visible_text(heading), bold=True)]
             if facts.notes_new and facts.notes_new[number]:

@@ -68,6 +68,12 @@ class MeasureFacts:
     """The state in the compared report (None: no comparison, or the measure is new)."""
     hand_edited: bool = False
     """The state on the Berichtsstand cannot be vouched for: the status file was edited by hand."""
+    next_step: str | None = None
+    """Nächster Schritt, with `next_step_due` as its date."""
+    next_step_due: date | None = None
+    note_authors: tuple[str, ...] = ()
+    """For each printed note: the name of its author (name and office when known, else the
+    login)."""
 
 
 @dataclass(frozen=True)

@@ -148,8 +148,15 @@ def _escape_c1(text: str) -> str:
 
 def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:
     concept = catalogue.concept
+    # Only when set: reports frozen before it existed keep their digest.
+    start = (
+        {"monitoring_start": concept.monitoring_start.isoformat()}
+        if concept.monitoring_start
+        else {}
+    )
     return {
         "concept": {
+            **start,
             "title": concept.title,
             "issuer": concept.issuer,
             "publisher": concept.publisher,
@@ -192,6 +199,8 @@ def _vocabulary(vocabulary: Vocabulary) -> list[dict[str, Any]]:
             "color": c.color,
             "symbol": c.symbol,
             "counts": c.counts,
+            # only when set: reports frozen before the flag existed keep their digest
+            **({"needs_reason": True} if c.needs_reason else {}),
         }
         for c in vocabulary
     ]
@@ -289,6 +298,9 @@ def catalogue_from_json(data: Mapping[str, Any]) -> Catalogue:
         target_states=_vocabulary_from_json("target_states", c["target_states"]),
         assessments=_vocabulary_from_json("assessments", c["assessments"]),
         priorities=_vocabulary_from_json("priorities", c["priorities"]),
+        monitoring_start=date.fromisoformat(c["monitoring_start"])
+        if c.get("monitoring_start")
+        else None,
     )
     fields = tuple(_field_from_json(f) for f in data["fields"])
     return Catalogue(concept=concept, fields=fields)
@@ -305,6 +317,7 @@ def _vocabulary_from_json(name: str, choices: Iterable[Mapping[str, Any]]) -> Vo
                 str(c["color"]),
                 str(c["symbol"]),
                 bool(c["counts"]),
+                bool(c.get("needs_reason", False)),
             )
             for c in choices
         ),

@@ -50,11 +50,47 @@ class Edit:
     note: str = ""
     internal: bool = False
     tags: tuple[str, ...] = ()
-    """Header marks of the entry, e.g. `korrektur` for one that undoes a wrong entry."""
+    """Marks for the entry's header: `korrektur` for one that undoes a wrong entry, `abfrage`
+    for an office's answer to a request."""
+    attributes: tuple[tuple[str, str], ...] = ()
+    """Facts about the entry (`- @name: value`), e.g. which office answered."""
 
     @property
     def has_note(self) -> bool:
         return bool(self.note.strip())
+
+
+@dataclass(frozen=True)
+class MissingReason:
+    """A value set by an edit that needs a note saying why, and the edit has none."""
+
+    field: str
+    value: str
+
+
+def reasons_needed(edit: Edit, catalogue: Catalogue, current: MeasureStatus) -> list[MissingReason]:
+    """The values this edit sets (different from `current`) that the concept marks with
+    `needs_reason`, when the edit carries no note. Front ends ask for the note; the store does
+    not refuse (a conflict being resolved, a file edited by hand must still be saved)."""
+    if edit.has_note:
+        return []
+    concept = catalogue.concept
+    wanted = [
+        ("status", edit.status, current.status, concept.statuses),
+        ("assessment", edit.assessment, current.assessment, concept.assessments),
+        ("priority", edit.priority, current.priority, concept.priorities),
+    ]
+    missing = []
+    for name, value, now, vocabulary in wanted:
+        choice = vocabulary.get(value) if value else None
+        if choice is not None and choice.needs_reason and value != now:
+            missing.append(MissingReason(name, value or ""))
+    states = concept.target_states
+    for key, value in edit.targets.items():
+        choice = states.get(value)
+        if choice is not None and choice.needs_reason and current.targets.get(key) != value:
+            missing.append(MissingReason(f"target:{key}", value))
+    return missing
 
 
 @dataclass(frozen=True)

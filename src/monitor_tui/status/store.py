@@ -255,6 +255,7 @@ def save_edit(
             tuple(changes),
             edit.internal and edit.has_note,
             tags=edit.tags,
+            attributes=edit.attributes,
         )
         data = render_file(document or new_front_matter(measure), current, changes, entry, old_body)
         _write(path, data)

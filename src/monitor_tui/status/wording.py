@@ -6,8 +6,11 @@ the exports show the words of the concept's vocabularies instead.
 
 from __future__ import annotations
 
+from datetime import date
+
+from monitor_tui.dates import format_date
 from monitor_tui.i18n import MESSAGES, _
-from monitor_tui.model import UNSET, Catalogue, Change, Concept, Vocabulary
+from monitor_tui.model import REQUEST_TAG, UNSET, Catalogue, Change, Concept, LogEntry, Vocabulary
 
 _FIELD_LABELS = {
     "status": "label_status",
@@ -31,6 +34,22 @@ def field_name(name: str) -> str:
     """A state field's name on screen: "Umsetzungsstand", "Zeithorizont kurz"."""
     kind, _sep, target = name.partition(":")
     return _(_FIELD_LABELS[kind]) if kind in _FIELD_LABELS else f"{_('label_targets')} {target}"
+
+
+def entry_origin(entry: LogEntry, lang: str) -> str:
+    """Where an entry came from when it is not the author's own: "Antwort von Bürgeramt (Frau
+    Muster) auf die Abfrage vom 20.11.2026"; empty for an ordinary entry."""
+    if REQUEST_TAG not in entry.tags:
+        return ""
+    office = entry.attribute("office") or "?"
+    contact = entry.attribute("contact")
+    who = f"{office} ({contact})" if contact else office
+    request = entry.attribute("request") or ""
+    try:
+        when = format_date(date.fromisoformat(request), lang)
+    except ValueError:  # written by hand
+        when = request
+    return _("wording_request_answer", who=who, date=when)
 
 
 def vocabulary_of(concept: Concept, name: str) -> Vocabulary | None:

@@ -17,7 +17,7 @@ from monitor_tui.model import (
 )
 from monitor_tui.status.wording import value_word
 
-FILTER_KINDS = ("office", "status", "assessment", "term", "overdue", "changed")
+FILTER_KINDS = ("office", "status", "assessment", "term", "overdue", "changed", "mine")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class Filters:
     overdue: bool = False
     changed: bool = False
     """Only measures that changed since the last frozen report."""
+    mine: bool = False
+    """Only the measures of the offices of the person logged in ("Meine Maßnahmen")."""
 
     def active(self) -> bool:
         return self != Filters()
@@ -40,6 +42,8 @@ class Filters:
             return replace(self, overdue=bool(value))
         if kind == "changed":
             return replace(self, changed=bool(value))
+        if kind == "mine":
+            return replace(self, mine=bool(value))
         if kind == "office":
             return replace(self, office=value or None)
         if kind == "status":
@@ -55,9 +59,15 @@ class Filters:
         catalogue: Catalogue,
         today: date,
         changed_ids: Collection[str] = (),
+        start: date | None = None,
+        my_offices: Collection[str] = (),
     ) -> bool:
-        """`changed_ids`: the measures changed since the last report (for `changed`)."""
+        """`changed_ids`: the measures changed since the last report (for `changed`); `start`:
+        the day monitoring began (for `overdue`); `my_offices`: the offices of the person
+        logged in (for `mine`)."""
         if self.changed and measure.id not in changed_ids:
+            return False
+        if self.mine and not set(my_offices) & set(measure.offices):
             return False
         if self.office and self.office not in measure.offices:
             return False
@@ -68,7 +78,7 @@ class Filters:
         if self.term and not any(self.term in target.terms for target in measure.targets):
             return False
         period = catalogue.concept.review_period_days
-        return not (self.overdue and not is_overdue(status, today, period))
+        return not (self.overdue and not is_overdue(status, today, period, start))
 
     def describe(self, catalogue: Catalogue) -> list[str]:
         """One short German (or English) phrase per active filter, for the filter bar."""
@@ -92,6 +102,8 @@ class Filters:
             parts.append(_("tui_filter_overdue_active"))
         if self.changed:
             parts.append(_("tui_filter_changed_active"))
+        if self.mine:
+            parts.append(_("tui_filter_mine_active"))
         return parts
 
 
@@ -110,6 +122,8 @@ def visible_measure_ids(
     filters: Filters,
     today: date,
     changed_ids: Collection[str] = (),
+    start: date | None = None,
+    my_offices: Collection[str] = (),
 ) -> set[str]:
     """Ids of the measures that match the search (every word, umlaut-insensitive) and filters."""
     shown = set()
@@ -117,7 +131,7 @@ def visible_measure_ids(
         if query.strip() and not matches(measure, query):
             continue
         status = status_of(statuses, measure.id)
-        if not filters.accepts(measure, status, catalogue, today, changed_ids):
+        if not filters.accepts(measure, status, catalogue, today, changed_ids, start, my_offices):
             continue
         shown.add(measure.id)
     return shown

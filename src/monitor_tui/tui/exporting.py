@@ -48,6 +48,7 @@ def transfer_filters(filters: Filters, query: str, catalogue: Catalogue) -> Filt
         term=filters.term,
         overdue=filters.overdue,
         changed=filters.changed,
+        mine=filters.mine,
     )
     ignored = left.describe(catalogue)
     if query.strip():

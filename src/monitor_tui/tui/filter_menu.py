@@ -9,15 +9,20 @@ from monitor_tui.tui.safe_text import one_line
 from monitor_tui.tui.screens.picker import PickerEntry
 
 VALUE_KINDS = ("office", "status", "assessment", "term")
-"""Filters that take a value from a list; `overdue` and `changed` are switched on and off."""
-SWITCHES = ("overdue", "changed")
+"""Filters that take a value from a list; `mine`, `overdue` and `changed` are switched on and
+off."""
+SWITCHES = ("mine", "overdue", "changed")
 
 
 def filter_kinds(filters: Filters) -> list[PickerEntry]:
     """The first menu: what to filter by, and "clear"."""
     switches = [
         PickerEntry.plain(kind, _(f"tui_filter_by_{kind}_off" if on else f"tui_filter_by_{kind}"))
-        for kind, on in (("overdue", filters.overdue), ("changed", filters.changed))
+        for kind, on in (
+            ("mine", filters.mine),
+            ("overdue", filters.overdue),
+            ("changed", filters.changed),
+        )
     ]
     return [
         *(PickerEntry.plain(kind, _(f"tui_filter_by_{kind}")) for kind in VALUE_KINDS),

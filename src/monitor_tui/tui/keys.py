@@ -51,8 +51,12 @@ MAIN_KEYS = (
     Key("b", "set_assessment", "tui_key_assessment", "assessment"),
     Key("p", "set_priority", "tui_key_priority", "priority"),
     Key("n", "add_note", "tui_key_note", "note"),
-    # u, e, x, B, r: the footer has no room left at 80 columns; help and palette list them.
+    # u, N, F, i, e, x, B, r: the footer has no room left at 80 columns; help and palette
+    # list them.
     Key("u", "mark_reviewed", "tui_key_reviewed", "reviewed", show=False),  # "überprüft"
+    Key("N", "set_next_step", "tui_key_next_step", "next_step", show=False),  # n: Notiz
+    Key("F", "due", "tui_key_due", "due", show=False),  # Fällig (f: Filter)
+    Key("i", "import_answers", "tui_key_import", "import", show=False),
     Key("e", "edit_file", "tui_key_edit", "edit", show=False),
     Key("x", "export", "tui_key_export", "export", show=False),
     Key("B", "reports", "tui_key_reports", "reports", show=False),  # Berichte (b: Bewertung)

@@ -7,6 +7,7 @@ writes files itself.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import events, on
@@ -21,7 +22,7 @@ from textual.widgets import Footer, Header, Input, Static, Tree
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import Catalogue, MeasureStatus
 from monitor_tui.session import SaveOutcome, WorkspaceSession
-from monitor_tui.status.edits import Conflict, Edit, edit_from_conflicts
+from monitor_tui.status.edits import Conflict, Edit, edit_from_conflicts, reasons_needed
 from monitor_tui.status.wording import field_name, value_word
 from monitor_tui.tui.browse import Filters, visible_measure_ids
 from monitor_tui.tui.editor import run_editor
@@ -29,9 +30,12 @@ from monitor_tui.tui.exporting import transfer_filters
 from monitor_tui.tui.filter_menu import filter_kinds, filter_values
 from monitor_tui.tui.keys import MAIN_KEYS, bindings, described_keys
 from monitor_tui.tui.safe_text import one_line, visible
+from monitor_tui.tui.screens.answers import ImportPathScreen
 from monitor_tui.tui.screens.conflict import ConflictRow, ConflictScreen
+from monitor_tui.tui.screens.due import DueScreen
 from monitor_tui.tui.screens.export_dialog import ExportScreen
 from monitor_tui.tui.screens.help import HelpRow, HelpScreen
+from monitor_tui.tui.screens.next_step import NextStep, NextStepScreen
 from monitor_tui.tui.screens.note_editor import NoteEditorScreen
 from monitor_tui.tui.screens.picker import PickerEntry, PickerScreen
 from monitor_tui.tui.screens.reports import ReportsScreen
@@ -134,6 +138,8 @@ class MainScreen(Screen[None]):
             self.filters,
             session.today(),
             changed,
+            session.monitoring_start(),
+            session.my_offices(),
         )
 
     def update_changed_marks(self) -> None:
@@ -232,7 +238,15 @@ class MainScreen(Screen[None]):
         status = session.status_of(item.id)
         since = session.since_report(item.id)
         return measure_widgets(
-            self.catalogue, measure, status, problems, session.today(), since, findings
+            self.catalogue,
+            measure,
+            status,
+            problems,
+            session.today(),
+            since_report=since,
+            findings=findings,
+            start=session.monitoring_start(),
+            names=session.directory.names(),
         )
 
     def refresh_after_change(self) -> None:
@@ -353,6 +367,14 @@ class MainScreen(Screen[None]):
                 return
             if kind == "clear":
                 self.set_filters(Filters())
+            elif kind == "mine":
+                if not self.filters.mine and not self.session.my_offices():
+                    message = _("offices_none_for_login", login=self.session.login)
+                    self.set_status(message, error=True)
+                    return
+                self.set_filters(
+                    self.filters.with_value("mine", "" if self.filters.mine else "yes")
+                )
             elif kind == "overdue":
                 self.set_filters(
                     self.filters.with_value("overdue", "" if self.filters.overdue else "yes")
@@ -408,9 +430,28 @@ class MainScreen(Screen[None]):
 
         def chosen(key: str | None) -> None:
             if key is not None:
-                self.save(measure_id, make_edit(key), base)
+                self.save_with_reason(measure_id, make_edit(key), base)
 
         self.app.push_screen(PickerScreen(title.format(id=measure_id), entries, current), chosen)
+
+    def save_with_reason(self, measure_id: str, edit: Edit, base: MeasureStatus) -> None:
+        """Save, but first ask for a note when a value the concept marks `needs_reason` is set:
+        the value and its reason are saved together, or not at all."""
+        missing = reasons_needed(edit, self.catalogue, base)
+        if not missing:
+            self.save(measure_id, edit, base)
+            return
+        lang = get_language()
+        values = ", ".join(
+            f"{field_name(m.field)} „{value_word(m.field, m.value, self.catalogue, lang)}“"
+            for m in missing
+        )
+
+        def save_note(text: str, internal: bool) -> str | None:
+            return self.save(measure_id, replace(edit, note=text, internal=internal), base)
+
+        title = _("tui_reason_title", id=measure_id, values=values)
+        self.app.push_screen(NoteEditorScreen(measure_id, save_note, title))
 
     def choice_entries(self, name: str, with_unset: bool) -> list[PickerEntry]:
         concept, lang = self.catalogue.concept, get_language()
@@ -497,7 +538,7 @@ class MainScreen(Screen[None]):
         day = self.session.today()
         error = self.save(measure_id, Edit(reviewed=day), self.session.status_of(measure_id))
         if error is None and self.app.screen is self:  # not when a conflict dialog opened
-            login = self.session.login
+            login = self.session.name_of(self.session.login)
             self.set_status(
                 _("tui_reviewed_saved", id=measure_id, day=day.isoformat(), login=login)
             )
@@ -524,8 +565,42 @@ class MainScreen(Screen[None]):
         if outcome.kind == "conflict":
             self.resolve_conflicts(outcome)
         else:
-            self.set_status(_("tui_saved", id=measure_id, login=self.session.login))
+            who = self.session.name_of(self.session.login)
+            self.set_status(_("tui_saved", id=measure_id, login=who))
         return None
+
+    def action_set_next_step(self) -> None:
+        measure_id = self.selected_measure_id()
+        if measure_id is None:
+            return
+        base = self.session.status_of(measure_id)
+
+        def chosen(step: NextStep | None) -> None:
+            if step is None:
+                return
+            text, due = step
+            self.save(measure_id, Edit(next_step=text, next_step_due=due), base)
+
+        screen = NextStepScreen(measure_id, base.next_step or "", base.next_step_due)
+        self.app.push_screen(screen, chosen)
+
+    # --- the offices ------------------------------------------------------------------------
+
+    def action_due(self) -> None:
+        def chosen(measure_id: str | None) -> None:
+            if measure_id is not None:
+                self.go_to_measure(measure_id)
+
+        screen = DueScreen(self.session, self.set_status, self.refresh_after_change)
+        self.app.push_screen(screen, chosen)
+
+    def action_import_answers(self) -> None:
+        def done(lines: list[str] | None) -> None:
+            if lines:
+                self.refresh_after_change()
+                self.set_status(lines[-1])
+
+        self.app.push_screen(ImportPathScreen(self.session, self.set_status), done)
 
     def resolve_conflicts(self, outcome: SaveOutcome) -> None:
         measure_id = outcome.measure_id

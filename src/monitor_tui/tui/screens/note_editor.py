@@ -31,14 +31,16 @@ class NoteEditorScreen(ModalScreen[bool]):
         Binding("escape", "close", _("tui_key_note_close"), id="monitor.note.close"),
     ]
 
-    def __init__(self, measure_id: str, save: SaveNote) -> None:
+    def __init__(self, measure_id: str, save: SaveNote, title: str | None = None) -> None:
+        """`title` replaces the usual one, e.g. to say that a value needs a reason."""
         super().__init__()
         self.measure_id = measure_id
         self.save_note = save
+        self.title_text = title or _("tui_note_title", id=measure_id)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
-            yield Static(Content(_("tui_note_title", id=self.measure_id)), classes="dialog-title")
+            yield Static(Content(self.title_text), classes="dialog-title")
             yield TextArea(soft_wrap=True, tab_behavior="focus", id="note-text")
             yield StateCheckbox(_("tui_note_internal_toggle"), id="note-internal")
             yield Static(Content(""), id="note-error", classes="error")

@@ -32,14 +32,17 @@ Report = Callable[[str, bool], None]
 FREEZE_GROUP = "freeze"
 
 
-def report_line(report: FrozenReport, last: FrozenReport | None, lang: str) -> Content:
-    """One report in the list: mark of the last one, id, date, title, who froze it."""
+def report_line(
+    report: FrozenReport, last: FrozenReport | None, lang: str, who: str | None = None
+) -> Content:
+    """One report in the list: mark of the last one, id, date, title, who froze it (`who`:
+    the name to show for the login)."""
     mark = "*" if report is last else " "
     title = one_line(report.title) or "–"
     parts: list[Content | str | tuple[str, str]] = [
         (f"{mark} {report.id:<13}", "bold"),
         f" {format_date(report.report_date, lang)}  {title}",
-        (f"  · {one_line(report.frozen_by)}", "dim"),
+        (f"  · {one_line(who or report.frozen_by)}", "dim"),
     ]
     if report.withdrawn is not None:
         parts.append(("  " + _("tui_reports_withdrawn"), "bold reverse"))
@@ -85,7 +88,12 @@ class ReportsScreen(ModalScreen[None]):
         self.shown = list(reversed(session.reports))  # newest first
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options([Option(report_line(r, session.last_report, lang)) for r in self.shown])
+        options.add_options(
+            [
+                Option(report_line(r, session.last_report, lang, session.name_of(r.frozen_by)))
+                for r in self.shown
+            ]
+        )
         options.display = bool(self.shown)
         last = session.last_report
         if not self.shown:

@@ -24,11 +24,12 @@ from monitor_tui.model import (
     MeasureStatus,
     indicator_fulfilled,
     is_overdue,
+    next_step_overdue,
 )
 from monitor_tui.problems import Problem
 from monitor_tui.reports.describe import change_words
 from monitor_tui.session import SinceReport
-from monitor_tui.status.wording import describe_change, tag_word
+from monitor_tui.status.wording import describe_change, entry_origin, tag_word
 from monitor_tui.tui.browse import rollup, status_of
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.widgets.catalogue_tree import CHANGED_MARK
@@ -76,12 +77,15 @@ def measure_widgets(
     today: date,
     since_report: SinceReport | None = None,
     findings: list[Problem] | None = None,
+    start: date | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> list[Widget]:
     """All four cells of the source table, the recorded state (and what changed since the last
     frozen report) and the progress log.
 
     `problems`: the status file is broken (no state is shown); `findings`: its log does not
-    fit its state (the state is shown, under a notice).
+    fit its state (the state is shown, under a notice). `start`: the day monitoring began
+    (overdue counts from it); `names`: login → name shown for the authors of entries.
     """
     lang = get_language()
     concept = catalogue.concept
@@ -98,7 +102,7 @@ def measure_widgets(
     else:
         if findings:
             widgets.append(_broken_notice(findings, _("tui_log_inconsistent_notice")))
-        widgets += _state_lines(catalogue, measure, status, today)
+        widgets += _state_lines(catalogue, measure, status, today, start)
         if since_report is not None:
             widgets.append(_since_report(since_report, catalogue))
     widgets += [_heading(_("tui_cell_measure")), _text(measure.text)]
@@ -132,12 +136,12 @@ def measure_widgets(
     if not status.log:
         widgets.append(Static(Content(_("tui_log_empty")), classes="dim"))
     for entry in status.log:
-        widgets += _log_entry(entry, catalogue, lang)
+        widgets += _log_entry(entry, catalogue, lang, names or {})
     return widgets
 
 
 def _state_lines(
-    catalogue: Catalogue, measure: Measure, status: MeasureStatus, today: date
+    catalogue: Catalogue, measure: Measure, status: MeasureStatus, today: date, start: date | None
 ) -> list[Widget]:
     lang = get_language()
     concept = catalogue.concept
@@ -153,9 +157,27 @@ def _state_lines(
     )
     reviewed = status.reviewed.isoformat() if status.reviewed else _("tui_value_never")
     review = Content.assemble((_("tui_label_reviewed") + " ", "bold"), reviewed)
-    if is_overdue(status, today, concept.review_period_days):
+    if is_overdue(status, today, concept.review_period_days, start):
         review = Content.assemble(review, "   ", (_("tui_overdue_marker"), "bold reverse"))
-    return [Static(line, classes="state"), Static(review, classes="state")]
+    widgets: list[Widget] = [Static(line, classes="state"), Static(review, classes="state")]
+    if status.next_step:
+        widgets.append(_next_step(status, today))
+    return widgets
+
+
+def _next_step(status: MeasureStatus, today: date) -> Static:
+    """ "Nächster Schritt bis 15.12.2026: …", marked when its date has passed."""
+    lang = get_language()
+    label = (
+        _("tui_next_step_by", date=format_date(status.next_step_due, lang))
+        if status.next_step_due is not None
+        else _("tui_label_next_step")
+    )
+    parts: list[Content | str | tuple[str, str]] = [(label + " ", "bold")]
+    parts.append(one_line(status.next_step or ""))
+    if next_step_overdue(status.next_step_due, today):
+        parts += ["   ", (_("tui_next_step_late_marker"), "bold reverse")]
+    return Static(Content.assemble(*parts), classes="state")
 
 
 def _since_report(since: SinceReport, catalogue: Catalogue) -> Static:
@@ -186,17 +208,22 @@ def _broken_notice(problems: list[Problem], title: str = "") -> Static:
     return Static(Content(visible("\n".join(lines))), classes="error")
 
 
-def _log_entry(entry: LogEntry, catalogue: Catalogue, lang: str) -> list[Widget]:
+def _log_entry(
+    entry: LogEntry, catalogue: Catalogue, lang: str, names: Mapping[str, str]
+) -> list[Widget]:
     header = Content.assemble(
         (entry.timestamp.strftime("%Y-%m-%d %H:%M"), "bold"),
         " · ",
-        one_line(entry.author),
+        one_line(names.get(entry.author) or entry.author),
     )
     if entry.internal:
         header = Content.assemble(header, "  ", (_("tui_note_internal_marker"), "reverse"))
     for tag in entry.tags:  # how the entry came about: "von Hand", "Korrektur"
         header = Content.assemble(header, "  ", (one_line(tag_word(tag)), "italic"))
     widgets: list[Widget] = [Static(header, classes="log-header")]
+    origin = entry_origin(entry, lang)
+    if origin:
+        widgets.append(Static(Content(visible(origin)), classes="log-change"))
     for change in entry.changes:
         widgets.append(
             Static(
