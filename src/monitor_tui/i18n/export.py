@@ -24,6 +24,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_overview_fulfilled": ("Indikator erfüllt", "indicator fulfilled"),
     "report_overview_status": ("Umsetzungsstand", "Status"),
     "report_overview_assessment": ("Bewertung", "Assessment"),
+    "report_overview_priority": ("Priorität", "Priority"),
+    "report_overview_no_priority": ("ohne Priorität", "no priority"),
     "report_synopsis": (
         "Synopse der Maßnahmen, Bewertungen und Priorisierungen",
         "Synopsis of measures, assessments and priorities",
