@@ -10,6 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_date": ("Berichtsstand", "Report date"),
     "report_generated": ("Erstellt", "Generated"),
     "report_digest": ("Datenstand (Prüfsumme)", "Data version (checksum)"),
+    "report_footer_digest": ("Datenstand", "Data version"),
     "report_restriction": ("Auszug", "Excerpt"),
     "report_restriction_field": ("Handlungsfeld {value}", "field of action {value}"),
     "report_restriction_office": ("Zuständigkeit „{value}“", "responsibility '{value}'"),

@@ -179,6 +179,7 @@ def build_synopsis(
         labels={
             "report_date": message("report_date", lang),
             "page": message("report_page", lang, page="{page}", pages="{pages}"),
+            "digest": message("report_footer_digest", lang),
             "goal": message("report_goal", lang),
             "unprintable": message("report_unprintable", lang, count="{count}"),
         },
