@@ -8,14 +8,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Status per field of action",
     ),
     "report_chart_status_caption": (
-        "Anzahl der Maßnahmen je Umsetzungsstand; in den Balken Symbol und Anzahl, "
-        "am Ende die Summe.",
-        "Number of measures per status; symbol and count in the bars, the sum at the end.",
+        "Anzahl der Maßnahmen je Handlungsfeld und Umsetzungsstand.",
+        "Number of measures per field of action and status.",
     ),
     "report_chart_assessment": ("Bewertung je Handlungsfeld", "Assessment per field of action"),
     "report_chart_assessment_caption": (
-        "Anzahl der Maßnahmen je Bewertung; „–“: noch nicht bewertet.",
-        "Number of measures per assessment; '–': not assessed yet.",
+        "Anzahl der Maßnahmen je Handlungsfeld und Bewertung; „–“: noch nicht bewertet.",
+        "Number of measures per field of action and assessment; '–': not assessed yet.",
     ),
     "report_chart_not_assessed": ("ohne Bewertung", "not assessed"),
     "report_chart_targets": ("Zielerreichung je Zeithorizont", "Targets per time horizon"),

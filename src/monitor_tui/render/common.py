@@ -48,3 +48,26 @@ def ink(colour: str | None, limit: float = INK_LIMIT) -> str | None:
         return colour.lower()
     darker = [round(c * limit / luma) for c in channels]
     return "#" + "".join(f"{c:02x}" for c in darker)
+
+
+FONT_STACK = (
+    "DejaVu Sans",
+    "Noto Sans",
+    "Arial",
+    "Liberation Sans",
+    "Noto Sans Arabic",
+    "Noto Naskh Arabic",
+    "Noto Sans Ethiopic",
+    "Nyala",
+    "Ebrima",
+    "Segoe UI",
+    "Segoe UI Symbol",
+    "Noto Sans Symbols2",
+)
+"""Fonts named for the HTML, in order: Latin, Greek, Cyrillic, Arabic and symbols (DejaVu Sans on
+Linux, Arial and Segoe UI on Windows), then Ethiopic (Noto Sans Ethiopic, Nyala, Ebrima); the
+same scripts the PDF embeds."""
+
+
+def css_font_stack() -> str:
+    return ", ".join(f'"{name}"' for name in FONT_STACK) + ", sans-serif"

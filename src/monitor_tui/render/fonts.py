@@ -299,6 +299,7 @@ class PdfFonts:
             self.regular, self.bold, self.italic, self.bold_italic = STANDARD
             self.mono = "Courier"
             self._paths: dict[str, Path] = {}
+            self._segments: dict[tuple[str, str], list[Segment]] = {}
             return
         from reportlab.lib.fonts import addMapping
         from reportlab.pdfbase.pdfmetrics import registerFontFamily
@@ -329,7 +330,7 @@ class PdfFonts:
         }
         if mono is not None and main.mono is not None:
             self._paths[self.mono] = main.mono
-        self._segments: dict[tuple[str, str], list[Segment]] = {}
+        self._segments = {}
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
         if bold:
@@ -340,6 +341,8 @@ class PdfFonts:
         """`text` (one line) cut where the font changes: `face` where it has the characters,
         else the regular or bold face of the family, else a fallback font; None for what no
         font has. Invisible characters no font has are left out."""
+        if not self.embedded:
+            return [(face if _winansi(char) else None, char) for char in text]
         key = (face, text)
         found = self._segments.get(key)
         if found is None:
@@ -402,3 +405,30 @@ def pdf_fonts(folder: str | None = None) -> PdfFonts:
 @cache
 def _pdf_fonts(folder: str) -> PdfFonts:
     return PdfFonts(library(folder))
+
+
+def text_width(text: str, size: float, bold: bool = False, fonts: PdfFonts | None = None) -> float:
+    """The width of `text` in points, in the main font (or Helvetica without one); characters
+    it lacks count as 0.6 em. For laying out charts that another program draws (a browser)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    fonts = fonts or pdf_fonts()
+    face = fonts.face(bold)
+    if fonts.embedded:
+        printable = "".join(chunk for name, chunk in fonts.segments(text, face) if name == face)
+    else:
+        printable = "".join(char for char in text if _winansi(char))
+    missing = max(len(text) - len(printable), 0)
+    return float(stringWidth(printable, face, size)) + missing * 0.6 * size
+
+
+@cache
+def _winansi(char: str) -> bool:
+    from reportlab.pdfbase.rl_codecs import RL_Codecs
+
+    RL_Codecs.register()
+    try:
+        char.encode("winansi")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True

@@ -195,7 +195,8 @@ class _Story:
         def measure(text: str, size: float, bold: bool) -> float:
             return float(stringWidth(_pdf_plain(text, fonts), fonts.face(bold), size))
 
-        picture = layout(chart, self.width, measure, symbols=fonts.embedded)
+        symbols = fonts.embedded and all(fonts.covers_all(s.symbol) for s in chart.series)
+        picture = layout(chart, self.width, measure, symbols)
         drawing = Drawing(picture.width, picture.height)
         top = picture.height
 
