@@ -238,22 +238,39 @@ def _legend(
 
 def _wrapped(text: str, width: float, measure: Measure) -> list[str]:
     """`text` in at most two lines of `width`; the second shortened with "…" if need be."""
-    words = text.split()
+    # no label line holds more than this many characters; measuring more would only cost time
+    words = text[: int(2 * width / (GROUP_SIZE * 0.25)) + 1].split()
     lines: list[str] = []
     current = ""
     for word in words:
         candidate = f"{current} {word}".strip()
         if current and measure(candidate, GROUP_SIZE, True) > width:
             lines.append(current)
+            if len(lines) == 2:
+                break
             current = word
         else:
             current = candidate
-    lines.append(current)
-    if len(lines) > 2:
-        lines = [lines[0], " ".join(lines[1:])]
-    if measure(lines[-1], GROUP_SIZE, True) > width:
-        last = lines[-1]
-        while last and measure(last + "…", GROUP_SIZE, True) > width:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + "…"
-    return lines
+    if len(lines) < 2:
+        lines.append(current)
+    else:
+        lines[1] += " …"  # more followed
+    return (
+        [lines[0], _shortened(lines[1], width, measure)]
+        if len(lines) > 1
+        else [_shortened(lines[0], width, measure)]
+    )
+
+
+def _shortened(line: str, width: float, measure: Measure) -> str:
+    """`line`, or its longest start that fits `width` with "…" (found by halving)."""
+    if measure(line, GROUP_SIZE, True) <= width:
+        return line
+    low, high = 0, len(line)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(line[:middle].rstrip() + "…", GROUP_SIZE, True) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return line[:low].rstrip() + "…"

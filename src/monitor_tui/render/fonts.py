@@ -355,7 +355,9 @@ class PdfFonts:
         library = self.library
         assert library is not None
         own = library.font(self._paths[face]).face.charToGlyph
-        if all(ord(char) in own and ord(char) <= 0xFFFF for char in text):
+        if all(ord(char) in own and ord(char) <= 0xFFFF for char in text) and not (
+            BIDI_CONTROLS.intersection(text)
+        ):
             return [(face, text)]
         bold = face in (self.bold, self.bold_italic)
         order = [face, self.bold if bold else self.regular, self.regular]

@@ -155,8 +155,8 @@ def _chart(chart: Chart) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {picture.width:.1f} '
         f'{picture.height:.1f}" aria-labelledby="{ident}-title {ident}-desc" '
         f'font-family="{escape(css_font_stack(), quote=True)}">',
-        f'<title id="{ident}-title">{_text(chart.title)}</title>',
-        f'<desc id="{ident}-desc">{_text(chart.description())}</desc>',
+        f'<title id="{ident}-title">{_line(chart.title)}</title>',
+        f'<desc id="{ident}-desc">{_line(chart.description())}</desc>',
     ]
     for item in picture.items:
         if isinstance(item, Box):
@@ -177,7 +177,7 @@ def _chart(chart: Chart) -> str:
             weight = ' font-weight="bold"' if item.bold else ""
             lines.append(
                 f'<text x="{item.x:.2f}" y="{item.y:.2f}" font-size="{item.size}" '
-                f'text-anchor="{item.anchor}" fill="{item.colour}"{weight}>{_text(item.text)}</text>'
+                f'text-anchor="{item.anchor}" fill="{item.colour}"{weight}>{_line(item.text)}</text>'
             )
     lines += ["</svg>", f"<figcaption>{_text(chart.caption)}</figcaption>", "</figure>"]
     return "\n".join(lines)
@@ -257,6 +257,11 @@ def _run(run: Run) -> str:
     if run.href:
         html = f'<a href="{escape(run.href, quote=True)}" rel="noopener noreferrer">{html}</a>'
     return html
+
+
+def _line(text: str) -> str:
+    """Escaped text on one line (SVG text has no line breaks)."""
+    return escape(" ".join(text.split()), quote=True)
 
 
 def _text(text: str) -> str:

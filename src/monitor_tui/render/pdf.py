@@ -149,13 +149,22 @@ class _Story:
         if synopsis.overview.caption:
             story += self._paras(synopsis.overview.caption, "caption")
         story += [self._chart(chart) for chart in synopsis.charts]
-        # the synopsis starts on a new page unless a good part of one is left after the charts
-        story += [CondPageBreak(self.height * 0.3), self._para(synopsis.synopsis_title, "h1")]
-        if not any(section.goals for section in synopsis.sections):
-            story.append(self._para(synopsis.empty_message, "body"))
+        # The synopsis starts on a new page unless a good part of one is left after the
+        # charts, and at least its first heading and first measure fit.
+        title = self._para(synopsis.synopsis_title, "h1")
+        sections = []
         for section in synopsis.sections:
             tables = [self._goal(goal) for goal in section.goals]
-            story += self._heading_with_next(section.heading, tables[0][1] if tables else 0.0)
+            heading = self._heading_with_next(section.heading, tables[0][1] if tables else 0.0)
+            sections.append((heading, tables))
+        needed = self._height(title, self.styles["h1"])
+        if sections and sections[0][1]:
+            needed += sections[0][0][0].height  # the first heading's CondPageBreak: with its table
+        story += [CondPageBreak(max(self.height * 0.3, min(needed, self.height * 0.95))), title]
+        if not any(section.goals for section in synopsis.sections):
+            story.append(self._para(synopsis.empty_message, "body"))
+        for heading, tables in sections:
+            story += heading
             story += [item for table, _first in tables for item in (table, Spacer(1, 8))]
         story.append(self._para(synopsis.legend_title, "h1"))
         rule = (Block((Run(synopsis.indicator_rule),)),)
@@ -171,10 +180,13 @@ class _Story:
         from reportlab.platypus import CondPageBreak
 
         paragraphs = self._paras(heading, "h2")
-        style = self.styles["h2"]
-        height = sum(p.wrap(self.width, self.height)[1] for p in paragraphs)
-        height += style.spaceBefore + style.spaceAfter
+        height = sum(self._height(p, self.styles["h2"]) for p in paragraphs)
         return [CondPageBreak(min(height + first, self.height * 0.95)), *paragraphs]
+
+    def _height(self, paragraph: Any, style: ParagraphStyle) -> float:
+        """The height a paragraph takes on the page, with the space around it."""
+        height: float = paragraph.wrap(self.width, self.height)[1]
+        return height + style.spaceBefore + style.spaceAfter
 
     def _chart(self, chart: Chart) -> Any:
         """Title, the chart as vector graphics, caption – kept on one page."""
@@ -198,6 +210,7 @@ class _Story:
         symbols = fonts.embedded and all(fonts.covers_all(s.symbol) for s in chart.series)
         picture = layout(chart, self.width, measure, symbols)
         drawing = Drawing(picture.width, picture.height)
+        drawing.initialFontName = fonts.regular  # type: ignore[attr-defined]  # else Helvetica
         top = picture.height
 
         def colour(value: str | None) -> Any:

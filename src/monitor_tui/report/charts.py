@@ -92,19 +92,25 @@ class Chart:
         return f"{self.title}. " + "; ".join(parts) + "."
 
 
+def _one_line(text: str) -> str:
+    """A label of a bar: catalogue text on one line."""
+    return " ".join(visible_text(text).split())
+
+
 def _series(vocabulary: Vocabulary, lang: str, unset: str = "") -> tuple[Series, ...]:
     series = [
         Series(
             c.key,
-            visible_text(c.label(lang)),
-            visible_text(c.symbol),
+            _one_line(c.label(lang)),
+            _one_line(c.symbol),
             c.color,
             PATTERNS[number % len(PATTERNS)],
         )
         for number, c in enumerate(vocabulary)
     ]
     if unset:
-        series.append(Series(NOT_SET, unset, "–", UNSET_COLOUR, "plain"))
+        pattern = PATTERNS[len(series) % len(PATTERNS)]
+        series.append(Series(NOT_SET, unset, "–", UNSET_COLOUR, pattern))
     return tuple(series)
 
 
@@ -125,7 +131,7 @@ def overview_charts(
     the status per Handlungsfeld then and now. None when nothing is shown."""
     if not any(counts.measures for counts in per_field):
         return ()
-    names = [visible_text(f"{f.number} {f.title}") for f in fields]
+    names = [_one_line(f"{f.number} {f.title}") for f in fields]
     measures = message("report_overview_measures", lang)
     status = _series(concept.statuses, lang)
     assessment = _series(concept.assessments, lang, message("report_chart_not_assessed", lang))
@@ -168,7 +174,7 @@ def _targets_chart(
         summed = {
             s.key: sum(c.targets[horizon.term].get(s.key, 0) for c in per_field) for s in states
         }
-        label = visible_text(horizon.label).strip().rstrip(":")
+        label = _one_line(horizon.label).rstrip(":")
         groups.append(Group(label, (_bar(states, summed),)))
     return Chart(
         "targets",
