@@ -41,7 +41,7 @@ def catalogue(workspace: Workspace) -> Catalogue:
 
 
 def report(catalogue: Catalogue, notes: dict[str, str], status: str = "in-umsetzung") -> bytes:
-    """The PDF with one note per measure, in the order of `notes`."""
+    """The PDF of Handlungsfeld 1 with one note per measure, in the order of `notes`."""
     measures = list(catalogue.measures())
     statuses = {
         measure.id: MeasureStatus(
@@ -49,8 +49,8 @@ def report(catalogue: Catalogue, notes: dict[str, str], status: str = "in-umsetz
         )
         for measure, text in zip(measures, notes.values(), strict=False)
     }
-    synopsis = build_synopsis(catalogue, statuses, ReportOptions(date(2026, 3, 31)), NOON)
-    return render("pdf", synopsis)
+    options = ReportOptions(date(2026, 3, 31), field="1")  # seven measures: short to render
+    return render("pdf", build_synopsis(catalogue, statuses, options, NOON))
 
 
 def pdf_lines(data: bytes) -> list[str]:
