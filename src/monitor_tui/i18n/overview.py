@@ -2,7 +2,6 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # the report's charts
-    "report_charts": ("Grafiken", "Charts"),
     "report_chart_status": (
         "Umsetzungsstand je Handlungsfeld",
         "Status per field of action",
@@ -35,5 +34,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Per field of action, above: the state in the compared report ({before}); below: "
         "the state on the report date ({now}); new measures count only now.",
     ),
-    "report_chart_legend": ("Legende", "Legend"),
 }

@@ -28,7 +28,7 @@ CHART_WIDTH = 493.0
 """Points: the width of A4 less the print margins, as in the PDF."""
 
 _CSS = f"""
-@page {{ size: A4; margin: 22mm 16mm 20mm 16mm; }}
+@page {{ size: A4; margin: 26mm 16mm 20mm 16mm; }}
 body {{ font-family: {css_font_stack()}; font-size: 10pt;
   line-height: 1.35; color: #000; max-width: 180mm; margin: 1em auto; }}
 h1 {{ font-size: 17pt; margin: 0 0 .3em; }}
@@ -129,8 +129,9 @@ def _page_boxes(synopsis: Synopsis) -> str:
     small = f"font-family: {css_font_stack()}; font-size: 7.5pt; color: #444;"
     return (
         "\n@page {"
-        f" @top-left {{ content: {title}; {small} vertical-align: bottom; }}"
-        f" @top-right {{ content: {day}; {small} vertical-align: bottom; white-space: nowrap; }}"
+        f" @top-left {{ content: {title}; {small} vertical-align: bottom; padding-bottom: 3mm; }}"
+        f" @top-right {{ content: {day}; {small} vertical-align: bottom; padding-bottom: 3mm;"
+        " white-space: nowrap; }"
         f" @bottom-left {{ content: {_css_string(digest)}; {small} }}"
         f" @bottom-right {{ content: {page}; {small} white-space: nowrap; }}"
         " }\n"
