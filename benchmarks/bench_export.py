@@ -2,9 +2,14 @@
 
     python benchmarks/bench_export.py [WORKSPACE]
     python benchmarks/bench_export.py --sweep [--shape prose|line|word] [--formats pdf,docx]
+    python benchmarks/bench_export.py --print-cost [WORKSPACE]
 
 Without WORKSPACE a temporary copy of the repository's catalogue is used, with a status and
 three public notes recorded for every measure, so that the report is as full as in use.
+
+`--print-cost` renders the Mainz PDF four ways – standard fonts without charts (as before the
+charts and the embedded fonts), with charts, with embedded fonts, with both – and prints what
+charts and font embedding add (the aim: at most 0.3 s).
 
 `--sweep` adds one note of 10 KB … 1 MB to one measure and renders each size in each format in
 its own process, printing the time and the process's peak memory (max RSS), so that one can see
@@ -154,6 +159,52 @@ def per_format(workspace_path: str | None) -> None:
             )
 
 
+def print_cost(workspace_path: str | None) -> None:
+    """The PDF with and without charts and embedded fonts: best of ROUNDS, and the first run
+    (which also parses the fonts)."""
+    from dataclasses import replace as replaced
+
+    from monitor_tui.render.fonts import PdfFonts, pdf_fonts
+    from monitor_tui.render.pdf import render_pdf
+
+    with tempfile.TemporaryDirectory() as folder:
+        if workspace_path:
+            workspace = Workspace(Path(workspace_path))
+            catalogue = load_catalogue(workspace.catalogue_dir)
+            statuses = load_all_statuses(workspace, catalogue).statuses
+        else:
+            workspace = Workspace(Path(folder))
+            shutil.copytree(REPO / "catalogue", workspace.catalogue_dir)
+            catalogue = load_catalogue(workspace.catalogue_dir)
+            statuses = sample_statuses(workspace)
+        synopsis = build_report(workspace, catalogue, statuses, _options())
+    standard = PdfFonts(None)
+    render_pdf(replaced(synopsis, charts=()), standard)  # import ReportLab outside the timing
+    variants = {
+        "standard fonts, no charts (before)": (replaced(synopsis, charts=()), lambda: standard),
+        "standard fonts, charts": (synopsis, lambda: standard),
+        "embedded fonts, no charts": (replaced(synopsis, charts=()), pdf_fonts),
+        "embedded fonts, charts (now)": (synopsis, pdf_fonts),
+    }
+    best: dict[str, float] = {}
+    for name, (report, fonts) in variants.items():
+        timings = []
+        for _round in range(ROUNDS):
+            started = time.perf_counter()
+            data = render_pdf(report, fonts())
+            timings.append(time.perf_counter() - started)
+        best[name] = min(timings)
+        print(
+            f"{name:<36}{best[name] * 1000:8.1f} ms  (best of {ROUNDS}, first "
+            f"{timings[0] * 1000:.1f} ms, {len(data) / 1024:.0f} KiB)"
+        )
+    added = best["embedded fonts, charts (now)"] - best["standard fonts, no charts (before)"]
+    verdict = "within" if added <= 0.3 else "OVER"
+    print(f"charts and font embedding add {added * 1000:.1f} ms ({verdict} the 300 ms budget)")
+    if not pdf_fonts().embedded:
+        print("note: no TrueType font found here, so nothing was embedded")
+
+
 def _options() -> ReportOptions:
     return ReportOptions(report_date=date(2026, 3, 31), with_summary=True)
 
@@ -162,6 +213,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("workspace", nargs="?")
     parser.add_argument("--sweep", action="store_true", help="time one big note per size")
+    parser.add_argument(
+        "--print-cost", action="store_true", help="PDF with and without charts and fonts"
+    )
     parser.add_argument("--shape", choices=SHAPES, default="prose")
     parser.add_argument("--formats", default=",".join(FORMAT_NAMES))
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per cell")
@@ -171,6 +225,8 @@ def main() -> None:
         timed_render(args.one[0], int(args.one[1]), args.one[2])
     elif args.sweep:
         sweep(args.formats.split(","), args.shape, args.timeout)
+    elif args.print_cost:
+        print_cost(args.workspace)
     else:
         per_format(args.workspace)
 

@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 SOURCE_TEXT = DATA / "monitoringsystem-mainz.txt"
 HOSTILE_NOTES = DATA / "hostile-notes.json"
+FONTS = DATA / "fonts"
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +29,7 @@ def isolated_environment(
     for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    monkeypatch.setenv("MONITOR_TUI_FONTS", str(FONTS))  # the PDF's fonts: never the system's
     i18n.set_language("de")
     yield
     i18n.set_language("de")

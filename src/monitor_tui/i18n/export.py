@@ -10,6 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_date": ("Berichtsstand", "Report date"),
     "report_generated": ("Erstellt", "Generated"),
     "report_digest": ("Datenstand (Prüfsumme)", "Data version (checksum)"),
+    "report_footer_digest": ("Datenstand", "Data version"),
     "report_restriction": ("Auszug", "Excerpt"),
     "report_restriction_field": ("Handlungsfeld {value}", "field of action {value}"),
     "report_restriction_office": ("Zuständigkeit „{value}“", "responsibility '{value}'"),
@@ -24,6 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_overview_fulfilled": ("Indikator erfüllt", "indicator fulfilled"),
     "report_overview_status": ("Umsetzungsstand", "Status"),
     "report_overview_assessment": ("Bewertung", "Assessment"),
+    "report_overview_priority": ("Priorität", "Priority"),
+    "report_overview_no_priority": ("ohne Priorität", "no priority"),
     "report_synopsis": (
         "Synopse der Maßnahmen, Bewertungen und Priorisierungen",
         "Synopsis of measures, assessments and priorities",

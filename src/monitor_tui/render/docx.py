@@ -2,7 +2,15 @@
 rows that do not split, status colours as cell shading, and Word heading styles.
 
 python-docx has no API for repeated header rows (w:tblHeader), unsplittable rows (w:cantSplit),
-cell shading (w:shd), page fields and hyperlinks; each has a small XML helper below.
+cell shading (w:shd), page fields, hyperlinks, right-to-left paragraphs (w:bidi) and a picture's
+alt text (wp:docPr descr); each has a small XML helper below.
+
+Fonts: Arial for Latin, Greek, Cyrillic and (as the complex-script font) Arabic, which Word on
+Windows has and LibreOffice replaces by a metric twin; runs of Ethiopic script name Nyala, the
+vocabulary marks Segoe UI Symbol (Windows' fonts for them; elsewhere the office program takes an
+installed font that has the characters, e.g. Noto Sans Ethiopic, DejaVu Sans). Right-to-left
+runs are marked as such, and a paragraph that starts right to left is a right-to-left paragraph.
+The charts are 300 dpi pictures (`render.chart_picture`) with their description as alt text.
 python-docx escapes all text itself; the synopsis has already replaced the control characters
 XML forbids.
 """
@@ -10,10 +18,14 @@ XML forbids.
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
-from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, safe_colour, tint
+from monitor_tui.render import rtl
+from monitor_tui.render.chart_picture import chart_png
+from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, ink, tint
+from monitor_tui.report.charts import Chart
 from monitor_tui.report.document import GoalTable, Row, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
 from monitor_tui.text import shortened
@@ -33,6 +45,12 @@ MARGIN_CM = 1.8
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
 LABEL_WIDTH_CM = 3.6
 FONT = "Arial"
+ETHIOPIC_FONT = "Nyala"
+SYMBOL_FONT = "Segoe UI Symbol"
+TABLE_INDENT_CM = 0.19
+"""Word's default left cell margin: the tables are moved in by it so that their borders, not
+just their text, stay inside the margins."""
+_ETHIOPIC = re.compile("([\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f]+)")
 
 
 def render_docx(synopsis: Synopsis) -> bytes:
@@ -51,6 +69,8 @@ def render_docx(synopsis: Synopsis) -> bytes:
                 _block(document.add_paragraph(), block)
     document.add_heading(synopsis.overview_title, level=1)
     _plain_table(document, synopsis.overview)
+    for chart in synopsis.charts:
+        _chart(document, chart)
     document.add_heading(synopsis.synopsis_title, level=1)
     if not any(section.goals for section in synopsis.sections):
         document.add_paragraph(synopsis.empty_message)
@@ -90,8 +110,11 @@ def _page_setup(document: Document, synopsis: Synopsis) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(PAGE_HEIGHT_CM)
     section.left_margin = section.right_margin = Cm(MARGIN_CM)
-    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    # the two lines of the running header end well above the text
+    section.top_margin, section.bottom_margin = Cm(2.6), Cm(2.0)
+    section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
     header = section.header.paragraphs[0]
+    header.paragraph_format.space_after = Pt(6)
     header.text = ""
     run = header.add_run(
         f"{synopsis.title}\n{synopsis.labels['report_date']}: {synopsis.report_date_text()}"
@@ -119,6 +142,7 @@ def _styles(document: Document) -> None:
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(10)
+    _complex_script_font(normal.element.get_or_add_rPr(), FONT)
     for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
         style = document.styles[name]
         style.font.name = FONT
@@ -145,7 +169,8 @@ def _goal_table(document: Document, goal: GoalTable) -> None:
 
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
-    widths = (Cm(LABEL_WIDTH_CM), Cm(TEXT_WIDTH_CM - LABEL_WIDTH_CM))
+    inner = TEXT_WIDTH_CM - 2 * TABLE_INDENT_CM
+    widths = (Cm(LABEL_WIDTH_CM), Cm(inner - LABEL_WIDTH_CM))
     _fixed_columns(table, widths)
     header = table.add_row()
     _no_split(header)
@@ -195,7 +220,8 @@ def _plain_table(document: Document, table_data: Table) -> None:
     table = document.add_table(rows=0, cols=columns)
     table.style = "Table Grid"
     total = sum(table_data.widths)
-    widths = [Cm(TEXT_WIDTH_CM * w / total) for w in table_data.widths]
+    inner = TEXT_WIDTH_CM - 2 * TABLE_INDENT_CM
+    widths = [Cm(inner * w / total) for w in table_data.widths]
     _fixed_columns(table, widths)
     for index, cells in enumerate(table_data.rows):
         row = table.add_row()
@@ -228,6 +254,8 @@ def _block(paragraph: Paragraph, block: Block) -> None:
     paragraph.paragraph_format.space_after = Pt(2)
     if block.level:
         paragraph.paragraph_format.left_indent = Pt(10 * block.level)
+    if rtl.starts_rtl(block.plain()):
+        _right_to_left(paragraph)
     if block.prefix:
         paragraph.add_run(block.prefix)
     for run in block.runs:
@@ -238,9 +266,18 @@ def _block(paragraph: Paragraph, block: Block) -> None:
 
 
 def _styled_run(paragraph: Paragraph, run: Run, code: bool = False) -> Any:
+    """`run` as one or more Word runs (Ethiopic script in a run of its own); returns the last."""
+    pieces = [run.text] if code or run.mark else [p for p in _ETHIOPIC.split(run.text) if p]
+    styled: Any = None
+    for piece in pieces or [""]:
+        styled = _one_run(paragraph, run, piece, code)
+    return styled
+
+
+def _one_run(paragraph: Paragraph, run: Run, text: str, code: bool) -> Any:
     from docx.shared import Pt, RGBColor
 
-    styled = paragraph.add_run(run.text)  # python-docx turns "\n" into a line break
+    styled = paragraph.add_run(text)  # python-docx turns "\n" into a line break
     styled.bold = run.bold or None
     styled.italic = run.italic or None
     if run.strike:
@@ -248,17 +285,45 @@ def _styled_run(paragraph: Paragraph, run: Run, code: bool = False) -> Any:
     if code:
         styled.font.name = "Courier New"
         styled.font.size = Pt(9)
-    colour = safe_colour(run.color)
+    elif run.mark:
+        styled.font.name = SYMBOL_FONT
+    elif _ETHIOPIC.fullmatch(text):
+        styled.font.name = ETHIOPIC_FONT
+    if rtl.has_rtl(text):
+        styled.font.rtl = True
+    colour = ink(run.color)
     if colour:
         styled.font.color.rgb = RGBColor.from_string(colour[1:].upper())
     return styled
 
 
 def _fixed_columns(table: DocxTable, widths: Sequence[Length]) -> None:
-    """Column widths in the table grid (LibreOffice reads these, Word the cell widths)."""
+    """Column widths in the table grid (LibreOffice reads these, Word the cell widths), and the
+    table moved in by the cell margin, so that its borders stay inside the text margins."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
+    properties = table._tbl.tblPr
+    for old in properties.findall(qn("w:tblInd")):
+        properties.remove(old)
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(round(Cm(TABLE_INDENT_CM).twips)))
+    indent.set(qn("w:type"), "dxa")
+    # schema order: tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize,
+    # tblStyleColBandSize, tblW, jc, tblCellSpacing, tblInd, …
+    anchor = None
+    for name in ("w:tblStyle", "w:tblW", "w:jc", "w:tblCellSpacing"):
+        found = properties.find(qn(name))
+        if found is not None:
+            anchor = found
+    if anchor is None:
+        properties.insert(0, indent)
+    else:
+        anchor.addnext(indent)
 
 
 # --- XML helpers ------------------------------------------------------------------------------
@@ -306,6 +371,39 @@ def _shade(cell: _Cell, colour: str) -> None:
         properties.insert(0, shading)
     else:
         anchor.addnext(shading)
+
+
+def _chart(document: Document, chart: Chart) -> None:
+    """Title, the chart as a picture with its description as alt text, caption."""
+    from docx.shared import Cm, Pt
+
+    document.add_heading(chart.title, level=3).paragraph_format.keep_with_next = True
+    width = Cm(TEXT_WIDTH_CM)
+    picture = chart_png(chart, width.pt)
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.keep_with_next = True
+    shape = paragraph.add_run().add_picture(io.BytesIO(picture), width=width)
+    properties = shape._inline.docPr
+    properties.set("descr", chart.description())
+    properties.set("title", chart.title)
+    caption = document.add_paragraph().add_run(chart.caption)
+    caption.font.size = Pt(8.5)
+
+
+def _complex_script_font(properties: Any, name: str) -> None:
+    """w:rFonts w:cs: the font Word uses for right-to-left and complex scripts."""
+    from docx.oxml.ns import qn
+
+    fonts = properties.get_or_add_rFonts()
+    fonts.set(qn("w:cs"), name)
+
+
+def _right_to_left(paragraph: Paragraph) -> None:
+    """w:bidi: a right-to-left paragraph (it starts at the right margin)."""
+    from docx.oxml import OxmlElement
+
+    properties = paragraph._p.get_or_add_pPr()
+    properties.append(OxmlElement("w:bidi"))
 
 
 def _add_field(paragraph: Paragraph, instruction: str) -> None:

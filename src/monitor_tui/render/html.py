@@ -1,16 +1,35 @@
-"""The HTML export: one self-contained file (inline CSS, no scripts, no network), A4 print CSS."""
+"""The HTML export: one self-contained file (inline CSS, no scripts, no network), A4 print CSS.
+
+Printed from a browser, CSS paged media gives every page a running header (title, Berichtsstand)
+and footer (Datenstand, "Seite X von Y"); a goal's table may break between measures, never
+inside one. The charts are inline SVG, laid out by `render.chart_layout`, with a title and a
+description for screen readers and the numbers as text.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, safe_colour, tint
+from monitor_tui.render.chart_layout import Box, Label, Line, layout
+from monitor_tui.render.common import (
+    GENERATOR,
+    GOAL_SHADE,
+    LABEL_SHADE,
+    css_font_stack,
+    ink,
+    tint,
+)
+from monitor_tui.render.fonts import text_width
+from monitor_tui.report.charts import Chart
 from monitor_tui.report.document import GoalTable, Row, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
 
+CHART_WIDTH = 493.0
+"""Points: the width of A4 less the print margins, as in the PDF."""
+
 _CSS = f"""
-@page {{ size: A4; margin: 18mm 16mm 20mm 16mm; }}
-body {{ font-family: Arial, Helvetica, "Liberation Sans", sans-serif; font-size: 10pt;
+@page {{ size: A4; margin: 26mm 16mm 20mm 16mm; }}
+body {{ font-family: {css_font_stack()}; font-size: 10pt;
   line-height: 1.35; color: #000; max-width: 180mm; margin: 1em auto; }}
 h1 {{ font-size: 17pt; margin: 0 0 .3em; }}
 h2 {{ font-size: 14pt; margin: 1.4em 0 .5em; break-after: avoid; }}
@@ -20,7 +39,7 @@ p {{ margin: .15em 0; }}
 table {{ width: 100%; border-collapse: collapse; margin: 0 0 1em; }}
 th, td {{ border: 0.5pt solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }}
 thead {{ display: table-header-group; }}
-tr, tbody.measure {{ break-inside: avoid; }}
+tr, tbody.measure, figure {{ break-inside: avoid; }}
 table.goal td.label {{ width: 24%; font-weight: bold; }}
 table.goal th {{ background: {GOAL_SHADE}; }}
 td.monitoring {{ background: {LABEL_SHADE}; }}
@@ -36,7 +55,16 @@ code {{ font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 9p
 .quote {{ border-left: 2pt solid #999; padding-left: 4pt; }}
 .heading {{ font-weight: bold; }}
 p.caption {{ font-size: 8.5pt; margin: -.6em 0 1em; }}
-@media print {{ body {{ margin: 0; max-width: none; }} a {{ color: #000; }} }}
+figure.chart {{ margin: 1em 0 1.2em; }}
+figure.chart svg {{ display: block; width: 100%; height: auto; }}
+figure.chart figcaption {{ font-size: 8.5pt; margin-top: .3em; }}
+h3.chart {{ font-size: 11pt; margin: 1em 0 .3em; }}
+@media print {{
+  body {{ margin: 0; max-width: none; font-size: 9pt; line-height: 1.25; }}
+  th, td {{ padding: 2pt 4pt; }}
+  p {{ margin: .1em 0; }}
+  a {{ color: #000; }}
+}}
 """
 
 
@@ -52,7 +80,7 @@ def render_html(synopsis: Synopsis) -> bytes:
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f"<title>{_text(synopsis.title)} – {_text(synopsis.report_date_text())}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS}{_page_boxes(synopsis)}</style>",
         "</head>",
         "<body>",
         f"<p>{_text(synopsis.issuer)}</p>",
@@ -69,6 +97,7 @@ def render_html(synopsis: Synopsis) -> bytes:
             parts.append(_rich(summary.text))
     parts.append(f"<h2>{_text(synopsis.overview_title)}</h2>")
     parts.append(_table(synopsis.overview, "overview"))
+    parts += [_chart(chart) for chart in synopsis.charts]
     parts.append(f"<h2>{_text(synopsis.synopsis_title)}</h2>")
     if not any(section.goals for section in synopsis.sections):
         parts.append(f"<p>{_text(synopsis.empty_message)}</p>")
@@ -82,6 +111,77 @@ def render_html(synopsis: Synopsis) -> bytes:
         parts.append(_table(table, "legend"))
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts).encode("utf-8")
+
+
+def _page_boxes(synopsis: Synopsis) -> str:
+    """The running header and footer of the printed pages (CSS margin boxes)."""
+    title = _css_string(synopsis.title)
+    day = _css_string(f"{synopsis.labels['report_date']}: {synopsis.report_date_text()}")
+    digest = synopsis.digest
+    if digest and synopsis.labels.get("digest"):
+        digest = f"{synopsis.labels['digest']} {digest}"
+    before, rest = synopsis.labels["page"].split("{page}", 1)
+    between, after = rest.split("{pages}", 1)
+    page = (
+        f"{_css_string(before)} counter(page) {_css_string(between)} counter(pages) "
+        f"{_css_string(after)}"
+    )
+    small = f"font-family: {css_font_stack()}; font-size: 7.5pt; color: #444;"
+    return (
+        "\n@page {"
+        f" @top-left {{ content: {title}; {small} vertical-align: bottom; padding-bottom: 3mm; }}"
+        f" @top-right {{ content: {day}; {small} vertical-align: bottom; padding-bottom: 3mm;"
+        " white-space: nowrap; }"
+        f" @bottom-left {{ content: {_css_string(digest)}; {small} }}"
+        f" @bottom-right {{ content: {page}; {small} white-space: nowrap; }}"
+        " }\n"
+    )
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string in which nothing can end the string or the style element."""
+    safe = "".join(
+        char if char.isalnum() or char in " .,:;-–()/" else f"\\{ord(char):x} " for char in text
+    )
+    return f'"{safe}"'
+
+
+def _chart(chart: Chart) -> str:
+    """The chart as inline SVG: title and description for screen readers, numbers as text."""
+    picture = layout(chart, CHART_WIDTH, text_width)
+    ident = f"chart-{chart.key}"
+    lines = [
+        '<figure class="chart">',
+        f'<h3 class="chart">{_text(chart.title)}</h3>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {picture.width:.1f} '
+        f'{picture.height:.1f}" aria-labelledby="{ident}-title {ident}-desc" '
+        f'font-family="{escape(css_font_stack(), quote=True)}">',
+        f'<title id="{ident}-title">{_line(chart.title)}</title>',
+        f'<desc id="{ident}-desc">{_line(chart.description())}</desc>',
+    ]
+    for item in picture.items:
+        if isinstance(item, Box):
+            fill = item.fill or "none"
+            stroke = (
+                f' stroke="{item.stroke}" stroke-width="{item.stroke_width}"' if item.stroke else ""
+            )
+            lines.append(
+                f'<rect x="{item.x:.2f}" y="{item.y:.2f}" width="{item.width:.2f}" '
+                f'height="{item.height:.2f}" fill="{fill}"{stroke}/>'
+            )
+        elif isinstance(item, Line):
+            lines.append(
+                f'<line x1="{item.x1:.2f}" y1="{item.y1:.2f}" x2="{item.x2:.2f}" '
+                f'y2="{item.y2:.2f}" stroke="{item.colour}" stroke-width="{item.width}"/>'
+            )
+        elif isinstance(item, Label):
+            weight = ' font-weight="bold"' if item.bold else ""
+            lines.append(
+                f'<text x="{item.x:.2f}" y="{item.y:.2f}" font-size="{item.size}" '
+                f'text-anchor="{item.anchor}" fill="{item.colour}"{weight}>{_line(item.text)}</text>'
+            )
+    lines += ["</svg>", f"<figcaption>{_text(chart.caption)}</figcaption>", "</figure>"]
+    return "\n".join(lines)
 
 
 def _goal_table(goal: GoalTable) -> str:
@@ -138,7 +238,7 @@ def _block(block: Block) -> str:
         return f"<pre{indent}>{_text(block.plain())}</pre>"
     css = {"quote": ' class="quote"', "heading": ' class="heading"'}.get(block.kind, "")
     inner = _text(block.prefix) + "".join(_run(run) for run in block.runs)
-    return f"<p{css}{indent}>{inner}</p>"
+    return f'<p{css}{indent} dir="auto">{inner}</p>'
 
 
 def _run(run: Run) -> str:
@@ -151,13 +251,18 @@ def _run(run: Run) -> str:
         html = f"<em>{html}</em>"
     if run.strike:
         html = f"<s>{html}</s>"
-    colour = safe_colour(run.color)
+    colour = ink(run.color)
     if run.mark:
         style = f' style="color:{colour}"' if colour else ""
         html = f'<span class="mark"{style}>{html}</span>'
     if run.href:
         html = f'<a href="{escape(run.href, quote=True)}" rel="noopener noreferrer">{html}</a>'
     return html
+
+
+def _line(text: str) -> str:
+    """Escaped text on one line (SVG text has no line breaks)."""
+    return escape(" ".join(text.split()), quote=True)
 
 
 def _text(text: str) -> str:

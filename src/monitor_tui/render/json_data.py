@@ -8,6 +8,7 @@ from typing import Any
 
 from monitor_tui.model import UNSET, Catalogue, Field, Goal, Measure
 from monitor_tui.render.common import GENERATOR
+from monitor_tui.report.charts import Chart
 from monitor_tui.report.document import MeasureEntry, Synopsis
 from monitor_tui.reports.diff import INDICATOR, YES
 
@@ -41,7 +42,32 @@ def synopsis_document(synopsis: Synopsis) -> dict[str, Any]:
         "digest": synopsis.digest,
         "restriction": synopsis.restriction,
         "compared_to": _compared_to(synopsis),
+        "charts": [_chart(chart) for chart in synopsis.charts],
         "fields": fields,
+    }
+
+
+def _chart(chart: Chart) -> dict[str, Any]:
+    """A chart's numbers: per group (a Handlungsfeld, a horizon) its bars, each with the count
+    per vocabulary key (assessment "" for not assessed)."""
+    return {
+        "key": chart.key,
+        "title": chart.title,
+        "series": [{"key": s.key, "label": s.label} for s in chart.series],
+        "groups": [
+            {
+                "label": group.label,
+                "bars": [
+                    {
+                        "label": bar.label,
+                        "counts": {s.key: n for s, n in zip(chart.series, bar.counts, strict=True)},
+                        "total": bar.total,
+                    }
+                    for bar in group.bars
+                ],
+            }
+            for group in chart.groups
+        ],
     }
 
 

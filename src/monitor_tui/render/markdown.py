@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 
 from monitor_tui.render.common import MARKDOWN_MARK
+from monitor_tui.report.charts import Chart
 from monitor_tui.report.document import GoalTable, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
 # that can start markup inline (emphasis, code, links, images, HTML, entities, tables, strikes).
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
+_SUM = "Σ"
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))", re.MULTILINE)
 
 
@@ -49,6 +51,8 @@ def render_markdown(synopsis: Synopsis) -> bytes:
         for summary in synopsis.summaries:
             lines += [f"### {escape_markdown(summary.heading)}", "", _paragraphs(summary.text), ""]
     lines += [f"## {escape_markdown(synopsis.overview_title)}", "", _table(synopsis.overview), ""]
+    for chart in synopsis.charts:
+        lines += [f"### {escape_markdown(chart.title)}", "", _chart(chart), ""]
     lines += [f"## {escape_markdown(synopsis.synopsis_title)}", ""]
     if not any(section.goals for section in synopsis.sections):
         lines += [escape_markdown(synopsis.empty_message), ""]
@@ -87,6 +91,20 @@ def _table(table: Table) -> str:
     lines += ["| " + " | ".join(_cell(c) for c in cells) + " |" for cells in body]
     if table.caption:
         lines += ["", escape_markdown(table.caption)]
+    return "\n".join(lines)
+
+
+def _chart(chart: Chart) -> str:
+    """A chart as the table of its numbers: one row per bar, one column per series, the sum."""
+    heads = [f"{s.symbol} {s.label}".strip() for s in chart.series]
+    lines = ["| | " + " | ".join(escape_markdown(h) for h in heads) + f" | {_SUM} |"]
+    lines.append("|:---|" + "|".join(["---:"] * (len(heads) + 1)) + "|")
+    for group in chart.groups:
+        for bar in group.bars:
+            name = f"{group.label} ({bar.label})" if bar.label else group.label
+            counts = " | ".join(str(count) for count in bar.counts)
+            lines.append(f"| {escape_markdown(name)} | {counts} | {bar.total} |")
+    lines += ["", escape_markdown(chart.caption)]
     return "\n".join(lines)
 
 

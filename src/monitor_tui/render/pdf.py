@@ -2,11 +2,17 @@
 the goal row repeated when a table breaks across pages, a measure's rows kept together where they
 fit, and a page header and footer with title, Berichtsstand and "Seite X von Y".
 
-The standard PDF fonts (Helvetica, ZapfDingbats, Symbol) cover German typography but not every
-script: a status mark is drawn from ZapfDingbats or Symbol when it has one (the word always
-follows, so a mark without a glyph is left out), and a run of note text the fonts cannot show
-(Arabic, emoji …) becomes a visible notice, never a silent gap. All text is escaped before it
-enters a Paragraph, which parses its own mini-markup.
+Fonts (`render.fonts`): a TrueType font found on the system is embedded (DejaVu Sans where
+installed), with fallback fonts for the characters it lacks (e.g. Noto Sans Ethiopic); Arabic
+script is shaped and each line ordered right to left after line breaking (`render.rtl`). What no
+font has (emoji) becomes a visible notice, never a silent gap. Only without any TrueType font
+the standard PDF fonts are used (Helvetica, ZapfDingbats, Symbol): they cover German typography,
+a status mark is then drawn from ZapfDingbats or Symbol when it has one (the word always
+follows), and every other script becomes the notice. All text is escaped before it enters a
+Paragraph, which parses its own mini-markup.
+
+The charts after the overview table are ReportLab graphics (vector), laid out by
+`render.chart_layout`.
 
 Long texts cost time in proportion to their size: ReportLab lays out a table again each time
 it splits it across a page, and a paragraph again each time it splits it. So every text is cut
@@ -20,13 +26,17 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 from xml.sax.saxutils import escape
 
-from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, safe_colour, tint
+from monitor_tui.render import rtl
+from monitor_tui.render.chart_layout import Box, Label, Line, layout
+from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, ink, tint
+from monitor_tui.render.fonts import PdfFonts, pdf_fonts
+from monitor_tui.report.charts import Chart
 from monitor_tui.report.document import GoalTable, Row, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
 
@@ -39,7 +49,6 @@ PIECE_LINES = 30
 """At most this much text goes into one table row or one paragraph of the story."""
 MARGIN_MM = 18.0
 LABEL_WIDTH_MM = 36.0
-FONT, BOLD = "Helvetica", "Helvetica-Bold"
 
 # Marks the fonts lack, drawn with the nearest ZapfDingbats glyph instead.
 _MARK_SUBSTITUTES = {"◐": "◗", "○": "❍", "◑": "◗", "✔": "✓"}
@@ -47,7 +56,8 @@ _MARK_SUBSTITUTES = {"◐": "◗", "○": "❍", "◑": "◗", "✔": "✓"}
 _TRANSLITERATIONS = {"ẞ": "SS", "\u2011": "-", "\u2212": "-", "\u202f": " ", "\u2009": " "}
 
 
-def render_pdf(synopsis: Synopsis) -> bytes:
+def render_pdf(synopsis: Synopsis, fonts: PdfFonts | None = None) -> bytes:
+    """The report as an A4 PDF; `fonts` None: the fonts found on this system."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
@@ -66,55 +76,60 @@ def render_pdf(synopsis: Synopsis) -> bytes:
         subject=f"{synopsis.subtitle} – {synopsis.labels['report_date']} {synopsis.report_date_text()}",
         creator=GENERATOR,  # how a later export knows it may replace this file
     )
+    fonts = fonts or pdf_fonts()
     try:
-        story = _Story(synopsis, document.width, document.height, split_in_row=False).flowables()
-        document.build(story, canvasmaker=_numbered_canvas(synopsis))
+        story = _Story(synopsis, document.width, document.height, False, fonts).flowables()
+        document.build(story, canvasmaker=_numbered_canvas(synopsis, fonts))
     except LayoutError:
         # A single cell taller than a page (a very long note): let rows split inside,
         # which ReportLab lays out less tidily, rather than fail or cut text.
         buffer.seek(0)
         buffer.truncate()
-        story = _Story(synopsis, document.width, document.height, split_in_row=True).flowables()
-        document.build(story, canvasmaker=_numbered_canvas(synopsis))
+        story = _Story(synopsis, document.width, document.height, True, fonts).flowables()
+        document.build(story, canvasmaker=_numbered_canvas(synopsis, fonts))
     return buffer.getvalue()
 
 
 class _Story:
     """Turns the synopsis into platypus flowables."""
 
-    def __init__(self, synopsis: Synopsis, width: float, height: float, split_in_row: bool) -> None:
+    def __init__(
+        self, synopsis: Synopsis, width: float, height: float, split_in_row: bool, fonts: PdfFonts
+    ) -> None:
         from reportlab.lib.styles import ParagraphStyle
 
+        self.fonts = fonts
+        regular, bold = fonts.regular, fonts.bold
         self.split_in_row = split_in_row
         self.synopsis = synopsis
         self.width = width
         self.height = height
         self.unprintable = synopsis.labels["unprintable"]
-        base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5)
+        base = ParagraphStyle("body", fontName=regular, fontSize=9, leading=11.5)
         self.styles: dict[str, ParagraphStyle] = {
             "body": base,
             "cell": ParagraphStyle("cell", base, spaceAfter=1.5),
-            "code": ParagraphStyle("code", base, fontName="Courier", fontSize=8, leading=10),
-            "label": ParagraphStyle("label", base, fontName=BOLD),
+            "code": ParagraphStyle("code", base, fontName=fonts.mono, fontSize=8, leading=10),
+            "label": ParagraphStyle("label", base, fontName=bold),
             "caption": ParagraphStyle("caption", base, fontSize=8, leading=10, spaceBefore=3),
             "issuer": ParagraphStyle("issuer", base, fontSize=11, leading=14, spaceAfter=14),
             "title": ParagraphStyle(
-                "title", base, fontName=BOLD, fontSize=18, leading=22, spaceAfter=8
+                "title", base, fontName=bold, fontSize=18, leading=22, spaceAfter=8
             ),
             "subtitle": ParagraphStyle("subtitle", base, fontSize=13, leading=16, spaceAfter=14),
             "h1": ParagraphStyle(
-                "h1", base, fontName=BOLD, fontSize=14, leading=17, spaceBefore=12, spaceAfter=8
+                "h1", base, fontName=bold, fontSize=14, leading=17, spaceBefore=12, spaceAfter=8
             ),
             "h2": ParagraphStyle(
-                "h2", base, fontName=BOLD, fontSize=12, leading=15, spaceBefore=10, spaceAfter=6
+                "h2", base, fontName=bold, fontSize=12, leading=15, spaceBefore=10, spaceAfter=6
             ),
             "h3": ParagraphStyle(
-                "h3", base, fontName=BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=4
+                "h3", base, fontName=bold, fontSize=10, leading=13, spaceBefore=8, spaceAfter=4
             ),
         }
 
     def flowables(self) -> list[Any]:
-        from reportlab.platypus import PageBreak, Spacer
+        from reportlab.platypus import CondPageBreak, Spacer
 
         synopsis = self.synopsis
         story: list[Any] = [
@@ -133,12 +148,24 @@ class _Story:
         story.append(self._table(synopsis.overview))
         if synopsis.overview.caption:
             story += self._paras(synopsis.overview.caption, "caption")
-        story += [PageBreak(), self._para(synopsis.synopsis_title, "h1")]
+        story += [self._chart(chart) for chart in synopsis.charts]
+        # The synopsis starts on a new page unless a good part of one is left after the
+        # charts, and at least its first heading and first measure fit.
+        title = self._para(synopsis.synopsis_title, "h1")
+        sections = []
+        for section in synopsis.sections:
+            tables = [self._goal(goal) for goal in section.goals]
+            heading = self._heading_with_next(section.heading, tables[0][1] if tables else 0.0)
+            sections.append((heading, tables))
+        needed = self._height(title, self.styles["h1"])
+        if sections and sections[0][1]:
+            needed += sections[0][0][0].height  # the first heading's CondPageBreak: with its table
+        story += [CondPageBreak(max(self.height * 0.3, min(needed, self.height * 0.95))), title]
         if not any(section.goals for section in synopsis.sections):
             story.append(self._para(synopsis.empty_message, "body"))
-        for section in synopsis.sections:
-            story += self._heading_with_next(section.heading, section.goals)
-            story += [item for goal in section.goals for item in (self._goal(goal), Spacer(1, 8))]
+        for heading, tables in sections:
+            story += heading
+            story += [item for table, _first in tables for item in (table, Spacer(1, 8))]
         story.append(self._para(synopsis.legend_title, "h1"))
         rule = (Block((Run(synopsis.indicator_rule),)),)
         story += [self._block(piece, "body") for piece in _pieces_of(rule)]
@@ -146,12 +173,85 @@ class _Story:
             story += [self._para(title, "h3"), self._table(table)]
         return story
 
-    def _heading_with_next(self, heading: str, goals: Iterable[GoalTable]) -> list[Any]:
-        """The field heading stays on the page of its first table (keepWithNext)."""
-        from reportlab.lib.styles import ParagraphStyle
+    def _heading_with_next(self, heading: str, first: float) -> list[Any]:
+        """The field heading, on a new page unless it fits together with the first measure
+        of its first table (`first` high): the table itself may break between measures, so
+        keeping the heading with the whole table would leave half pages empty."""
+        from reportlab.platypus import CondPageBreak
 
-        style = ParagraphStyle("h2-keep", self.styles["h2"], keepWithNext=1)
-        return self._paras(heading, style)
+        paragraphs = self._paras(heading, "h2")
+        height = sum(self._height(p, self.styles["h2"]) for p in paragraphs)
+        return [CondPageBreak(min(height + first, self.height * 0.95)), *paragraphs]
+
+    def _height(self, paragraph: Any, style: ParagraphStyle) -> float:
+        """The height a paragraph takes on the page, with the space around it."""
+        height: float = paragraph.wrap(self.width, self.height)[1]
+        return height + style.spaceBefore + style.spaceAfter
+
+    def _chart(self, chart: Chart) -> Any:
+        """Title, the chart as vector graphics, caption – kept on one page."""
+        from reportlab.platypus import KeepTogether, Spacer
+
+        title = self._para(chart.title, "h3")
+        caption = self._paras(chart.caption, "caption")
+        return KeepTogether([title, self._drawing(chart), *caption, Spacer(1, 4)])
+
+    def _drawing(self, chart: Chart) -> Any:
+        from reportlab.graphics.shapes import Drawing, Rect, String
+        from reportlab.graphics.shapes import Line as PdfLine
+        from reportlab.lib import colors
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        fonts = self.fonts
+
+        def measure(text: str, size: float, bold: bool) -> float:
+            return float(stringWidth(_pdf_plain(text, fonts), fonts.face(bold), size))
+
+        symbols = fonts.embedded and all(fonts.covers_all(s.symbol) for s in chart.series)
+        picture = layout(chart, self.width, measure, symbols)
+        drawing = Drawing(picture.width, picture.height)
+        drawing.initialFontName = fonts.regular  # type: ignore[attr-defined]  # else Helvetica
+        top = picture.height
+
+        def colour(value: str | None) -> Any:
+            return colors.HexColor(value) if value else None
+
+        for item in picture.items:
+            if isinstance(item, Box):
+                rect = Rect(
+                    item.x,
+                    top - item.y - item.height,
+                    item.width,
+                    item.height,
+                    fillColor=colour(item.fill),
+                    strokeColor=colour(item.stroke),
+                )
+                rect.strokeWidth = item.stroke_width
+                drawing.add(rect)
+            elif isinstance(item, Line):
+                drawing.add(
+                    PdfLine(
+                        item.x1,
+                        top - item.y1,
+                        item.x2,
+                        top - item.y2,
+                        strokeColor=colour(item.colour),
+                        strokeWidth=item.width,
+                    )
+                )
+            elif isinstance(item, Label):
+                drawing.add(
+                    String(
+                        item.x,
+                        top - item.y,
+                        _pdf_plain(item.text, fonts),
+                        fontName=fonts.face(item.bold),
+                        fontSize=item.size,
+                        textAnchor=item.anchor,
+                        fillColor=colour(item.colour),
+                    )
+                )
+        return drawing
 
     def _facts(self) -> Any:
         from reportlab.platypus import Table as PdfTable
@@ -163,10 +263,12 @@ class _Story:
             for number, paragraph in enumerate(self._paras(value, "body"))
         ]
         table = PdfTable(rows, colWidths=[self.width * 0.3, self.width * 0.7], hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *_padding(1)]))
+        font = ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), font, *_padding(1)]))
         return table
 
-    def _goal(self, goal: GoalTable) -> Any:
+    def _goal(self, goal: GoalTable) -> tuple[Any, float]:
+        """The goal's table, and the height of its goal row and first measure."""
         from reportlab.lib.units import mm
 
         label_width = LABEL_WIDTH_MM * mm
@@ -184,7 +286,10 @@ class _Story:
         header = grid.pieces[0]
         heights = grid.heights()
         room = self.height * 0.95 - sum(heights[:header])  # the goal row repeats on every page
-        return grid.flowable(header, _measure_groups(measures, heights, room))
+        groups = _measure_groups(measures, heights, room)
+        end = groups[0][1] + 1 if groups else header + 1
+        first_height = float(sum(heights[:end]))
+        return grid.flowable(header, groups), first_height
 
     def _label(self, row: Row) -> list[list[Any]]:
         cells = [self._para(row.label, "label")]
@@ -210,7 +315,8 @@ class _Story:
     # --- text ---------------------------------------------------------------------------------
 
     def _para(self, text: str, style: str | ParagraphStyle) -> Any:
-        return self._markup(self._text(text), style)
+        chosen = self.styles[style] if isinstance(style, str) else style
+        return self._markup(self._text(text, chosen.fontName), self._directed(chosen, text))
 
     def _paras(self, text: str, style: str | ParagraphStyle) -> list[Any]:
         """`text` (from the catalogue, of any length) as paragraphs of at most one piece each:
@@ -220,6 +326,15 @@ class _Story:
     def _markup(self, markup: str, style: str | ParagraphStyle) -> Any:
         chosen = self.styles[style] if isinstance(style, str) else style
         return _paragraph_class()(markup, chosen)
+
+    def _directed(self, style: ParagraphStyle, text: str) -> ParagraphStyle:
+        """`style`, right-aligned for a paragraph that starts in a right-to-left script."""
+        from reportlab.lib.enums import TA_RIGHT
+        from reportlab.lib.styles import ParagraphStyle
+
+        if not self.fonts.embedded or not rtl.starts_rtl(text):
+            return style
+        return ParagraphStyle(f"{style.name}-rtl", style, alignment=TA_RIGHT)
 
     def _rich(self, text: RichText) -> list[list[Any]]:
         """`text` as the contents of one or more table rows: pieces of at most PIECE_CHARS
@@ -239,24 +354,31 @@ class _Story:
         from reportlab.lib.styles import ParagraphStyle
 
         indent = 10 * block.level
+        fonts = self.fonts
         if block.kind == "code":
             # A Paragraph, not a Preformatted: a pasted mail or long line must wrap inside the
             # cell instead of running off the page; leading spaces are kept as indentation.
             code_style = ParagraphStyle("code-indent", self.styles["code"], leftIndent=indent)
             lines = block.plain().expandtabs(4).split("\n")
-            return self._markup("<br/>".join(self._code_line(line) for line in lines), code_style)
+            markup = "<br/>".join(self._code_line(line, fonts.mono) for line in lines)
+            return self._markup(markup, self._directed(code_style, block.plain()))
         chosen = self.styles[style]
         if indent:
             chosen = ParagraphStyle(f"{style}-indent", chosen, leftIndent=indent)
-        markup = self._text(block.prefix) + "".join(self._run(run) for run in block.runs)
-        return self._markup(markup, chosen)
+        markup = self._text(block.prefix, chosen.fontName)
+        markup += "".join(self._run(run) for run in block.runs)
+        return self._markup(markup, self._directed(chosen, block.plain()))
 
     def _run(self, run: Run) -> str:
+        fonts = self.fonts
         if run.mark:
-            return _mark(run)
-        markup = self._text(run.text)
-        if run.code:
-            markup = f'<font face="Courier">{markup}</font>'
+            return self._mark(run)
+        if run.code and fonts.embedded:
+            markup = f'<font face="{fonts.mono}">{self._text(run.text, fonts.mono)}</font>'
+        elif run.code:
+            markup = f'<font face="Courier">{self._text(run.text)}</font>'
+        else:
+            markup = self._text(run.text, fonts.face(run.bold, run.italic))
         if run.bold:
             markup = f"<b>{markup}</b>"
         if run.italic:
@@ -267,16 +389,51 @@ class _Story:
             markup = f'<a href="{escape(run.href, {chr(34): "&quot;"})}" color="#1f4e99"><u>{markup}</u></a>'
         return markup
 
-    def _text(self, text: str) -> str:
-        """Escaped text for a Paragraph: line breaks as <br/>, unprintable runs as a notice."""
-        return "<br/>".join(self._printable_markup(line) for line in text.split("\n"))
+    def _mark(self, run: Run) -> str:
+        """A vocabulary symbol in a font that has it, in its colour (dark enough for grey
+        print); empty when no font has it (the word follows)."""
+        fonts = self.fonts
+        if not fonts.embedded:
+            return _standard_mark(run)
+        parts = [
+            f'<font face="{name}">{escape(chunk)}</font>'
+            for name, chunk in fonts.segments(run.text, fonts.bold)
+            if name is not None
+        ]
+        colour = ink(run.color)
+        markup = "".join(parts)
+        return f'<font color="{colour}">{markup}</font>' if colour and markup else markup
 
-    def _printable_markup(self, text: str) -> str:
-        return printable_markup(text, self.unprintable)
+    def _text(self, text: str, face: str | None = None) -> str:
+        """Escaped text for a Paragraph in `face` (None: the regular face): line breaks as
+        <br/>, characters from other fonts in <font> tags, unprintable runs as a notice."""
+        if self.fonts.embedded:
+            text = rtl.shaped(text)
+        face = face or self.fonts.regular
+        return "<br/>".join(self._printable_markup(line, face) for line in text.split("\n"))
 
-    def _code_line(self, line: str) -> str:
+    def _printable_markup(self, text: str, face: str) -> str:
+        if not self.fonts.embedded:
+            chunks = [(face if ok else None, chunk) for ok, chunk in _split_printable(text)]
+        else:
+            chunks = self.fonts.segments(text, face)
+        parts: list[str] = []
+        for name, chunk in chunks:
+            if name == face:
+                parts.append(escape(chunk))
+            elif name is not None:
+                parts.append(f'<font face="{name}">{escape(chunk)}</font>')
+            else:
+                notice = self.unprintable.format(count=len(chunk))
+                parts.append(f'<font color="#a00000"><i>{escape(notice)}</i></font>')
+        return "".join(parts)
+
+    def _code_line(self, line: str, face: str) -> str:
         text = line.lstrip(" ")
-        return "&nbsp;" * (len(line) - len(text)) + self._printable_markup(text)
+        indent = "&nbsp;" * (len(line) - len(text))
+        return indent + self._printable_markup(
+            rtl.shaped(text) if self.fonts.embedded else text, face
+        )
 
 
 def printable_markup(text: str, unprintable: str) -> str:
@@ -331,9 +488,9 @@ def _split_printable(text: str) -> list[tuple[bool, str]]:
     return chunks
 
 
-def _mark(run: Run) -> str:
-    """A status symbol in a font that has it, coloured; empty when no standard font has it."""
-    colour = safe_colour(run.color)
+def _standard_mark(run: Run) -> str:
+    """A status symbol in a standard font that has it, coloured; empty when none has it."""
+    colour = ink(run.color)
     glyphs = []
     for char in run.text:
         char = _MARK_SUBSTITUTES.get(char, char)
@@ -425,6 +582,7 @@ class _Grid:
         from reportlab.platypus import TableStyle
 
         commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.story.fonts.regular),
             ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             *_padding(self.padding),
@@ -625,7 +783,53 @@ def _paragraph_class() -> type[Any]:
                 kept[availWidth] = (self.width, self.height, self.blPara, self._wrapWidths)
             return size
 
+        def drawPara(self, debug: int = 0) -> None:  # ReportLab's name
+            """Lines holding right-to-left text are drawn in display order; the layout
+            keeps the logical order, so that a split or a new layout starts from it."""
+            logical = getattr(self, "blPara", None)
+            visual = _visual_lines(logical) if logical is not None else None
+            if visual is None:
+                super().drawPara(debug)
+                return
+            self.blPara = visual
+            try:
+                super().drawPara(debug)
+            finally:
+                self.blPara = logical
+
     return KeptParagraph
+
+
+def _visual_lines(para: Any) -> Any:
+    """A copy of a laid-out paragraph (ReportLab's blPara) with every line in display order;
+    None when it holds no right-to-left text. Kind 0 lines are (space, [words]); kind 1 lines
+    hold fragments (runs of one style) with their text."""
+    import copy
+
+    if para.kind == 0:
+        texts = [" ".join(words) for _extra, words in para.lines]
+    else:
+        texts = ["".join(frag.text for frag in line.words) for line in para.lines]
+    whole = "\n".join(texts)
+    if not rtl.has_rtl(whole):
+        return None
+    right_to_left = rtl.starts_rtl(whole)
+    visual = copy.copy(para)
+    if para.kind == 0:
+        visual.lines = [
+            (extra, [rtl.visual_line(text, right_to_left)])
+            for (extra, _words), text in zip(para.lines, texts, strict=True)
+        ]
+        return visual
+    lines = []
+    for line in para.lines:
+        frags = line.words
+        runs = rtl.visual_runs([frag.text for frag in frags], right_to_left)
+        copied = copy.copy(line)
+        copied.words = [frags[index].clone(text=text) for index, text in runs]
+        lines.append(copied)
+    visual.lines = lines
+    return visual
 
 
 def _row_shading(row: Row) -> list[Shade]:
@@ -647,7 +851,7 @@ def _padding(points: float) -> list[tuple[Any, ...]]:
     ]
 
 
-def _numbered_canvas(synopsis: Synopsis) -> type[Canvas]:
+def _numbered_canvas(synopsis: Synopsis, fonts: PdfFonts) -> type[Canvas]:
     """A canvas that holds every page until the end, so that each footer can say "of Y"."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -656,13 +860,20 @@ def _numbered_canvas(synopsis: Synopsis) -> type[Canvas]:
 
     page_width, page_height = A4
     left, right = MARGIN_MM * mm, page_width - MARGIN_MM * mm
-    title = _fit(_pdf_plain(synopsis.title), right - left, stringWidth)
-    report_date = _pdf_plain(f"{synopsis.labels['report_date']}: {synopsis.report_date_text()}")
+    font = fonts.regular
+    title = _fit(_pdf_plain(synopsis.title, fonts), right - left, stringWidth, font)
+    report_date = f"{synopsis.labels['report_date']}: {synopsis.report_date_text()}"
+    report_date = _pdf_plain(report_date, fonts)
     page_label = synopsis.labels["page"]
-    digest = _pdf_plain(synopsis.digest)
+    digest = synopsis.digest
+    if digest and synopsis.labels.get("digest"):
+        digest = f"{synopsis.labels['digest']} {digest}"
+    digest = _pdf_plain(digest, fonts)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # the page preamble names the initial font: an embedded one, not Helvetica
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or font
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -680,7 +891,7 @@ def _numbered_canvas(synopsis: Synopsis) -> type[Canvas]:
 
         def _decorate(self, total: int) -> None:
             self.saveState()
-            self.setFont(FONT, 7.5)
+            self.setFont(font, 7.5)
             self.setFillGray(0.25)
             self.drawString(left, page_height - 12 * mm, title)
             self.drawRightString(right, page_height - 15.5 * mm, report_date)
@@ -689,22 +900,28 @@ def _numbered_canvas(synopsis: Synopsis) -> type[Canvas]:
             self.line(left, 14 * mm, right, 14 * mm)
             self.drawString(left, 10 * mm, digest)
             number = page_label.format(page=self.getPageNumber(), pages=total)
-            self.drawRightString(right, 10 * mm, _pdf_plain(number))
+            self.drawRightString(right, 10 * mm, _pdf_plain(number, fonts))
             self.restoreState()
 
     return NumberedCanvas
 
 
-def _pdf_plain(text: str) -> str:
-    """Canvas text (no Paragraph): characters outside the fonts become '?'."""
-    return "".join(c if _winansi(c) else "?" for c in text)
+def _pdf_plain(text: str, fonts: PdfFonts) -> str:
+    """Text drawn outside a Paragraph (header, footer, charts), in the regular face only:
+    characters it lacks become '?'."""
+    if not fonts.embedded:
+        return "".join(c if _winansi(c) else "?" for c in text)
+    return "".join(
+        chunk if name == fonts.regular else "?" * len(chunk)
+        for name, chunk in fonts.segments(text, fonts.regular)
+    )
 
 
-def _fit(text: str, width: float, measure: Any) -> str:
+def _fit(text: str, width: float, measure: Any, font: str) -> str:
     """`text` shortened with '…' to fit `width` at the header's font size."""
     text = text[:400]  # no header line holds more; shortening by one is quadratic
-    if measure(text, FONT, 7.5) <= width:
+    if measure(text, font, 7.5) <= width:
         return text
-    while text and measure(text + " …", FONT, 7.5) > width:
+    while text and measure(text + " …", font, 7.5) > width:
         text = text[:-1]
     return text.rstrip() + " …"

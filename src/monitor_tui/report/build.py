@@ -22,6 +22,7 @@ from monitor_tui.model import (
     monitoring_start,
     next_step_overdue,
 )
+from monitor_tui.report.charts import Chart, overview_charts
 from monitor_tui.report.document import (
     ComparedReport,
     FieldSection,
@@ -42,7 +43,7 @@ from monitor_tui.report.richtext import (
     markdown_text,
     text_block,
 )
-from monitor_tui.report.tables import legend_tables, overview_table
+from monitor_tui.report.tables import legend_tables, overview_table, section_counts
 from monitor_tui.reports.diff import INDICATOR, YES, FieldChange, MeasureDiff, measure_diff
 from monitor_tui.reports.synopse import Snapshot
 from monitor_tui.selection import resolve_field, resolve_office, resolve_status
@@ -184,11 +185,27 @@ def build_synopsis(
         labels={
             "report_date": message("report_date", lang),
             "page": message("report_page", lang, page="{page}", pages="{pages}"),
+            "digest": message("report_footer_digest", lang),
             "goal": message("report_goal", lang),
             "unprintable": message("report_unprintable", lang, count="{count}"),
         },
         compared_to=comparison.report if comparison else None,
+        charts=_charts(catalogue, sections, comparison, lang, report_date),
     )
+
+
+def _charts(
+    catalogue: Catalogue,
+    sections: list[FieldSection],
+    comparison: Comparison | None,
+    lang: str,
+    report_date: date,
+) -> tuple[Chart, ...]:
+    per_field, _total = section_counts(catalogue, sections, comparison is not None)
+    before = format_date(comparison.report.report_date, lang) if comparison else ""
+    fields = [section.field for section in sections]
+    now = format_date(report_date, lang)
+    return overview_charts(catalogue.concept, fields, per_field, lang, before, now)
 
 
 def _comparison_text(comparison: Comparison | None, lang: str) -> str:
@@ -338,6 +355,7 @@ class _Builder:
             status=concept.statuses.get(old.status) or concept.statuses.default,
             assessment=concept.assessments.get(old.assessment or ""),
             indicator_fulfilled=indicator_fulfilled(old_measure, old, concept.target_states),
+            priority=concept.priorities.get(old.priority or ""),
         )
 
     def entry(self, measure: Measure) -> MeasureEntry:

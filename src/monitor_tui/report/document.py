@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from monitor_tui.model import Choice, Field, Goal, LogEntry, Measure
+from monitor_tui.report.charts import Chart
 from monitor_tui.report.language import format_date
 from monitor_tui.report.richtext import RichText, Run
 from monitor_tui.reports.diff import FieldChange
@@ -83,6 +84,7 @@ class PreviousFacts:
     status: Choice
     assessment: Choice | None
     indicator_fulfilled: bool
+    priority: Choice | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,8 @@ class Synopsis:
     """Fixed words the formats need (page numbering, "Berichtsstand" …), in the report's language."""
     compared_to: ComparedReport | None = None
     """The report the changes are shown against; None: no comparison."""
+    charts: tuple[Chart, ...] = ()
+    """The charts after the overview table (`report.charts`)."""
 
     def entries(self) -> Iterable[MeasureEntry]:
         for section in self.sections:

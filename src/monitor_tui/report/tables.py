@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from monitor_tui.model import Catalogue
-from monitor_tui.report.document import FieldSection, MeasureFacts, Table
+from monitor_tui.model import Catalogue, Vocabulary
+from monitor_tui.report.counts import NOT_SET, Counts, PreviousCounts, count_groups
+from monitor_tui.report.document import FieldSection, Table
 from monitor_tui.report.language import message
 from monitor_tui.report.richtext import Block, RichText, Run, choice_runs
 from monitor_tui.text import visible_text
@@ -15,15 +16,23 @@ def cell(*runs: Run) -> RichText:
     return (Block(runs),)
 
 
+def section_counts(
+    catalogue: Catalogue, sections: Sequence[FieldSection], compared: bool
+) -> tuple[list[Counts], Counts]:
+    """The numbers of each Handlungsfeld shown and of all of them."""
+    groups = [[e.facts for g in s.goals for e in g.measures] for s in sections]
+    return count_groups(catalogue.concept, groups, compared)
+
+
 def overview_table(
     catalogue: Catalogue, sections: Sequence[FieldSection], lang: str, changes_note: str = ""
 ) -> Table:
-    """Counts per Handlungsfeld (columns) and status or assessment (rows); with a comparison
-    (`changes_note` says which), each count is followed by its change since then ("3 (+2)")."""
+    """Counts per Handlungsfeld (columns) and status, assessment or priority (rows); with a
+    comparison (`changes_note` says which), each count is followed by its change since then
+    ("3 (+2)")."""
     concept = catalogue.concept
-    compared = bool(changes_note)
-    columns = [[e.facts for g in s.goals for e in g.measures] for s in sections]
-    columns.append([facts for column in columns for facts in column])
+    per_field, total = section_counts(catalogue, sections, bool(changes_note))
+    columns = [*per_field, total]
     # Column heads carry the number only: the titles do not fit narrow columns, the caption
     # names them.
     header = (
@@ -37,15 +46,15 @@ def overview_table(
 
     def count_row(
         label: RichText,
-        test: Callable[[MeasureFacts], bool],
-        before: Callable[[MeasureFacts], bool] | None = None,
+        now: Callable[[Counts], int],
+        before: Callable[[PreviousCounts], int] | None = None,
     ) -> tuple[RichText, ...]:
         cells = []
-        for column in columns:
-            count = sum(1 for facts in column if test(facts))
+        for counts in columns:
+            count = now(counts)
             text = str(count) if count else "–"
-            if compared and before is not None:
-                text += _change(count - sum(1 for facts in column if before(facts)))
+            if counts.previous is not None and before is not None:
+                text += _change(count - before(counts.previous))
             cells.append(cell(Run(text)))
         return (label, *cells)
 
@@ -53,48 +62,32 @@ def overview_table(
         groups.add(len(rows))
         return (cell(Run(message(key, lang), bold=True)),) + ((),) * len(columns)
 
-    def has_assessment(key: str) -> Callable[[MeasureFacts], bool]:
-        return lambda f: f.assessment is not None and f.assessment.key == key
-
-    def had_assessment(key: str | None) -> Callable[[MeasureFacts], bool]:
-        def test(f: MeasureFacts) -> bool:
-            if f.previous is None:
-                return False
-            previous = f.previous.assessment
-            return previous is None if key is None else previous is not None and previous.key == key
-
-        return test
-
-    def has_status(key: str) -> Callable[[MeasureFacts], bool]:
-        return lambda f: f.status.key == key
-
-    def had_status(key: str) -> Callable[[MeasureFacts], bool]:
-        return lambda f: f.previous is not None and f.previous.status.key == key
+    def vocabulary_rows(
+        choices: Vocabulary,
+        unset_key: str,
+        now: Callable[[Counts], Mapping[str, int]],
+        before: Callable[[PreviousCounts], Mapping[str, int]],
+    ) -> list[tuple[RichText, ...]]:
+        keys = [(cell(*choice_runs(c, lang)), c.key) for c in choices]
+        if unset_key:
+            keys.append((cell(Run(message(unset_key, lang), italic=True)), NOT_SET))
+        return [count_row(label, *_selectors(key, now, before)) for label, key in keys]
 
     groups: set[int] = set()
     rows: list[tuple[RichText, ...]] = [header]
     measures_label = cell(Run(message("report_overview_measures", lang), bold=True))
-    rows.append(count_row(measures_label, bool, lambda f: not f.added_since_compare))
+    rows.append(count_row(measures_label, lambda c: c.measures, lambda p: p.measures))
     rows.append(group_row("report_overview_status"))
-    rows += [
-        count_row(cell(*choice_runs(c, lang)), has_status(c.key), had_status(c.key))
-        for c in concept.statuses
-    ]
-    rows.append(
-        count_row(
-            cell(Run(message("report_overview_fulfilled", lang))),
-            lambda f: f.indicator_fulfilled,
-            lambda f: f.previous is not None and f.previous.indicator_fulfilled,
-        )
-    )
-    rows.append(count_row(cell(Run(message("report_overview_overdue", lang))), lambda f: f.overdue))
+    rows += vocabulary_rows(concept.statuses, "", _status, _status)
+    fulfilled = cell(Run(message("report_overview_fulfilled", lang)))
+    rows.append(count_row(fulfilled, lambda c: c.fulfilled, lambda p: p.fulfilled))
+    rows.append(count_row(cell(Run(message("report_overview_overdue", lang))), lambda c: c.overdue))
     rows.append(group_row("report_overview_assessment"))
-    rows += [
-        count_row(cell(*choice_runs(c, lang)), has_assessment(c.key), had_assessment(c.key))
-        for c in concept.assessments
-    ]
-    no_assessment = cell(Run(message("report_overview_no_assessment", lang), italic=True))
-    rows.append(count_row(no_assessment, lambda f: f.assessment is None, had_assessment(None)))
+    no_assessment = "report_overview_no_assessment"
+    rows += vocabulary_rows(concept.assessments, no_assessment, _assessment, _assessment)
+    rows.append(group_row("report_overview_priority"))
+    no_priority = "report_overview_no_priority"
+    rows += vocabulary_rows(concept.priorities, no_priority, _priority, _priority)
     return Table(
         tuple(rows),
         (3.2, *([1.0] * len(columns))),
@@ -102,6 +95,27 @@ def overview_table(
         group_rows=frozenset(groups),
         caption=caption,
     )
+
+
+def _status(counts: Counts | PreviousCounts) -> Mapping[str, int]:
+    return counts.status
+
+
+def _assessment(counts: Counts | PreviousCounts) -> Mapping[str, int]:
+    return counts.assessment
+
+
+def _priority(counts: Counts | PreviousCounts) -> Mapping[str, int]:
+    return counts.priority
+
+
+def _selectors(
+    key: str,
+    now: Callable[[Counts], Mapping[str, int]],
+    before: Callable[[PreviousCounts], Mapping[str, int]],
+) -> tuple[Callable[[Counts], int], Callable[[PreviousCounts], int]]:
+    """The count of `key` now and in the compared report."""
+    return (lambda counts: now(counts).get(key, 0)), (lambda old: before(old).get(key, 0))
 
 
 def _change(delta: int) -> str:
