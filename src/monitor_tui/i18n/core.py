@@ -56,11 +56,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wert „{key}“ kommt in „{vocabulary}“ mehrfach vor",
         "value '{key}' occurs more than once in '{vocabulary}'",
     ),
+    "hotkey_format": (
+        "„hotkey“ muss ein Kleinbuchstabe oder eine Ziffer sein, nicht „{value}“",
+        "'hotkey' must be a lower-case letter or a digit, not '{value}'",
+    ),
+    "hotkey_duplicate": (
+        "Taste „{value}“ ist in „{vocabulary}“ doppelt vergeben ({first} und {second})",
+        "key '{value}' is used twice in '{vocabulary}' ({first} and {second})",
+    ),
+    "ascii_format": (
+        "„ascii“ muss ein druckbares ASCII-Zeichen sein, nicht „{value}“",
+        "'ascii' must be one printable ASCII character, not '{value}'",
+    ),
+    "ascii_duplicate": (
+        "ASCII-Zeichen „{value}“ ist in „{vocabulary}“ doppelt vergeben ({first} und {second})",
+        "ASCII mark '{value}' is used twice in '{vocabulary}' ({first} and {second})",
+    ),
+    # filters (filters.py): the tree, the export and an overview describe them alike
+    "filter_dimension_field": ("Handlungsfeld", "Field of action"),
+    "filter_dimension_status": ("Umsetzungsstand", "Status"),
+    "filter_dimension_assessment": ("Bewertung", "Assessment"),
+    "filter_dimension_priority": ("Priorität", "Priority"),
+    "filter_dimension_office": ("Zuständigkeit", "Responsibility"),
+    "filter_dimension_horizon": ("Zeithorizont", "Time horizon"),
+    "filter_dimension_overdue": ("Überfällig", "Overdue"),
+    "filter_dimension_next_step_due": ("Nächster Schritt fällig", "Next step due"),
+    "filter_dimension_changed": (
+        "Seit dem letzten Bericht geändert",
+        "Changed since the last report",
+    ),
+    "filter_dimension_ids": ("Auswahl", "Selection"),
+    "filter_not_set": ("nicht gesetzt", "not set"),
+    "filter_term_kurz": ("kurzfristig", "short-term"),
+    "filter_term_mittel": ("mittelfristig", "medium-term"),
+    "filter_term_lang": ("langfristig", "long-term"),
+    "filter_overdue_on": ("nur überfällige", "only overdue"),
+    "filter_next_step_due_on": (
+        "nur mit fälligem nächstem Schritt",
+        "only with a next step due",
+    ),
+    "filter_changed_on": (
+        "nur seit dem letzten Bericht geänderte",
+        "only changed since the last report",
+    ),
+    "filter_overdue_active": ("nur überfällige", "only overdue"),
+    "filter_next_step_due_active": ("nächster Schritt fällig", "next step due"),
+    "filter_changed_active": (
+        "seit dem letzten Bericht geändert",
+        "changed since the last report",
+    ),
+    "filter_ids_active": ("Auswahl: {count} Maßnahmen", "selection: {count} measures"),
+    "filter_active": ("{dimension}: {values}", "{dimension}: {values}"),
+    "filter_or": (" oder ", " or "),
     # workspace
     "workspace_missing": (
-        "Arbeitsbereich „{path}“ nicht gefunden (kein Ordner catalogue/ darin)",
-        "workspace '{path}' not found (no catalogue/ folder in it)",
+        "Arbeitsbereich „{path}“ nicht gefunden (kein Ordner catalogue/ darin). "
+        "Einen neuen anlegen mit: monitor-tui init {path}",
+        "workspace '{path}' not found (no catalogue/ folder in it). "
+        "Create a new one with: monitor-tui init {path}",
     ),
+    "workspace_used": ("Arbeitsbereich: {path}", "Workspace: {path}"),
     "workspace_created": (
         "Neuer Arbeitsbereich mit dem Mainzer Katalog angelegt: {path}",
         "Created a new workspace with the Mainz catalogue: {path}",
