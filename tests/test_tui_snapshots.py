@@ -1,8 +1,9 @@
-"""Text snapshots of the main screen (80×24, 120×40) and the help screen.
+"""Text snapshots of the main screen (80×24, 120×40), the help screen, and the main screen with
+the status picker in 16 colours (TERM=xterm, PuTTY's default) with its colours.
 
-The screens are compared as plain text (what a user reads), which survives colour-theme
-changes and shows a readable diff. After an intended change of the layout, run
-`UPDATE_TUI_SNAPSHOTS=1 pytest tests/test_tui_snapshots.py` and review the diff of
+The screens are compared as text (what a user reads; the 16-colour one with ⟨fg/bg attrs⟩
+marks where the colours change), which shows a readable diff. After an intended change of the
+layout, run `UPDATE_TUI_SNAPSHOTS=1 pytest tests/test_tui_snapshots.py` and review the diff of
 tests/snapshots/ before committing it.
 """
 
@@ -22,7 +23,16 @@ from monitor_tui.status.edits import Edit
 from monitor_tui.status.store import save_edit
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
-from tests.tui_helpers import press, running_app, screen_text, settle
+from tests.tui_helpers import (
+    Cell,
+    contrast,
+    press,
+    running_app,
+    screen_cells,
+    screen_text,
+    settle,
+    styled_screen,
+)
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 Steps = Callable[[MainScreen, Pilot[None]], Awaitable[None]]
@@ -76,12 +86,84 @@ def _screen(workspace: Workspace, size: tuple[int, int], steps: Steps) -> str:
     ],
 )
 def test_screen_matches_snapshot(
-    workspace: Workspace, name: str, size: tuple[int, int], steps: Steps
+    workspace: Workspace,
+    name: str,
+    size: tuple[int, int],
+    steps: Steps,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    actual = _screen(workspace, size, steps)
+    monkeypatch.chdir(workspace.root)  # the current folder: the title bar names no workspace
+    compare_with_snapshot(name, _screen(workspace, size, steps))
+
+
+def compare_with_snapshot(name: str, actual: str) -> None:
     path = SNAPSHOTS / f"{name}.txt"
     if os.environ.get("UPDATE_TUI_SNAPSHOTS"):
         path.write_text(actual, encoding="utf-8")
     # A missing snapshot fails: a silently created one would prove nothing.
     assert path.exists(), f"no snapshot {path.name}: run with UPDATE_TUI_SNAPSHOTS=1 and review it"
     assert actual == path.read_text(encoding="utf-8")
+
+
+def _sixteen_colour_screens(workspace: Workspace) -> tuple[str, list[list[Cell]], list[list[Cell]]]:
+    """The main screen on 1.2.2 and the status picker over it: as styled text, and as cells."""
+    text, main, picker = "", [], []
+
+    async def scenario() -> None:
+        nonlocal text, main, picker
+        async with running_app(workspace) as (app, screen, pilot):
+            await _open_elternbrief(screen, pilot)
+            main = screen_cells(app)
+            text = styled_screen(app)
+            await press(pilot, "s")
+            picker = screen_cells(app)
+            text += "\n— s (Umsetzungsstand) —\n\n" + styled_screen(app)
+
+    asyncio.run(scenario())
+    return text, main, picker
+
+
+def _row_of(cells: list[list[Cell]], needle: str) -> list[Cell]:
+    return next(row for row in cells if needle in "".join(cell.char for cell in row))
+
+
+def test_in_16_colours_everything_reads_and_the_cursor_shows_without_colour(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TERM=xterm (PuTTY's default: 16 colours): every character has contrast on its
+    background in PuTTY's palette, nothing but errors is red, and the cursor and the focused
+    pane show by reverse video and marks; with NO_COLOR=1 they still show, by those alone."""
+    _record(workspace)
+    monkeypatch.chdir(workspace.root)
+    monkeypatch.setenv("TERM", "xterm")
+    text, main, picker = _sixteen_colour_screens(workspace)
+    compare_with_snapshot("main-80x24-16colours", text)
+    concept = load_catalogue(workspace.catalogue_dir).concept
+    vocabularies = (
+        concept.statuses,
+        concept.target_states,
+        concept.assessments,
+        concept.priorities,
+    )
+    marks = {choice.symbol for vocabulary in vocabularies for choice in vocabulary}
+    for cells in (main, picker):
+        for row in cells:
+            for cell in row:
+                if cell.char.strip():
+                    assert contrast(cell.fg, cell.bg) >= 3, cell
+                    # red reads as an error: only a value's own mark may be red ("↑ hoch")
+                    assert cell.fg not in ("red", "bright_red") or cell.char in marks, cell
+    cursor = _row_of(main, "1.2.2 Um über")
+    assert {c.bg for c in cursor if c.char in "1.2"} == {"white"}  # reversed: black on grey
+    assert "┃" in "".join(c.char for c in _row_of(main, "1.2.2 Um über"))  # focused pane
+    highlighted = _row_of(picker, "g  ✓ umgesetzt")  # the current value
+    assert "▸" in "".join(c.char for c in highlighted)
+    assert "yellow" in {c.fg for c in _row_of(picker, "U in Umsetzung") if c.char == "U"}
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    _text, main, picker = _sixteen_colour_screens(workspace)
+    colours = {(c.fg, c.bg) for cells in (main, picker) for row in cells for c in row}
+    assert colours <= {("white", "bg"), ("bg", "white"), ("white", "white"), ("bg", "bg")}
+    cursor = _row_of(main, "1.2.2 Um über")
+    assert {c.bg for c in cursor if c.char in "1.2"} == {"white"}  # reverse video, no colour
+    assert "▸" in "".join(c.char for c in _row_of(picker, "g  ✓ umgesetzt"))
