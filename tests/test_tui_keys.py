@@ -22,7 +22,7 @@ from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.screens.confirm import ConfirmScreen
 from monitor_tui.tui.screens.help import HelpScreen
 from monitor_tui.tui.screens.main import MainScreen
-from monitor_tui.tui.screens.note_editor import NoteEditorScreen
+from monitor_tui.tui.screens.note_editor import FileEditorScreen, NoteEditorScreen
 from monitor_tui.tui.screens.picker import ChecklistScreen, PickerScreen
 from monitor_tui.tui.widgets.catalogue_tree import Item
 from monitor_tui.workspace import Workspace
@@ -364,26 +364,56 @@ def test_u_records_a_review_today_and_asks_for_a_measure_first(workspace: Worksp
 # --- files on disk ------------------------------------------------------------------------------
 
 
-def test_e_opens_the_file_in_the_editor_and_rereads_it(
+def test_e_opens_visual_else_nano_else_the_apps_own_editor_and_says_which(
     workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Never vi by default: $VISUAL, else nano (if installed), else the app's own editor."""
     catalogue = load_catalogue(workspace.catalogue_dir)
     save_edit(workspace, catalogue, "1.2.2", Edit(status="umgesetzt"), "anna")
     editor = tmp_path / "editor.py"
     editor.write_text(
         "import sys, pathlib\n"
-        "p = pathlib.Path(sys.argv[1])\n"
-        "p.write_text(p.read_text().replace('umgesetzt\"', 'verstetigt\"'))\n"
+        "p = pathlib.Path(sys.argv[-1])\n"
+        "old, new = sys.argv[1:3]\n"
+        "p.write_text(p.read_text().replace(f'\"{old}\"', f'\"{new}\"', 1))\n"
     )
-    monkeypatch.setenv("VISUAL", f"{sys.executable} {editor}")
+    with_nano, without = tmp_path / "with-nano", tmp_path / "without"
+    with_nano.mkdir()
+    without.mkdir()
+    nano = with_nano / "nano"  # stands in for nano: turns the status into "zurueckgestellt"
+    nano.write_text(
+        f"#!{sys.executable}\nimport runpy, sys\nsys.argv[1:1] = ['verstetigt', "
+        f"'zurueckgestellt']\nrunpy.run_path({str(editor)!r})\n"
+    )
+    nano.chmod(0o755)
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {editor} umgesetzt verstetigt")
 
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
         await select_measure(screen, pilot, "1.2.2")
         await press(pilot, "e")
         text = screen_text(app)
         assert "★ verstetigt" in text and "neu gelesen" in text
+        monkeypatch.delenv("VISUAL")
+        monkeypatch.delenv("EDITOR", raising=False)
+        monkeypatch.setenv("PATH", str(with_nano))
+        await press(pilot, "e")
+        text = " ".join(screen_text(app).split())
+        assert "Z zurückgestellt" in text and "nach nano neu gelesen" in text
+        monkeypatch.setenv("PATH", str(without))
+        await press(pilot, "e")
+        assert isinstance(app.screen, FileEditorScreen)
+        assert "eingebauter Editor" in screen_text(app)
+        area = app.screen.query_one(TextArea)
+        area.load_text(area.text.replace('"zurueckgestellt"', '"entfallen"', 1))
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, MainScreen)
+        text = " ".join(screen_text(app).split())
+        assert "✗ entfallen" in text and "nach dem eingebauten Editor neu gelesen" in text
 
     run_app(workspace, scenario)
+    log = saved(workspace, "1.2.2").log
+    assert [e.tags for e in log[:3]] == [("von-hand",)] * 3  # each edit on the record
+    assert saved(workspace, "1.2.2").status == "entfallen"
 
 
 def test_e_says_what_is_wrong_without_a_file_or_with_a_broken_editor_setting(
