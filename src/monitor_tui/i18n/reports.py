@@ -231,7 +231,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "freeze the report of a report date (reports/<date>/: all five formats, synopse.json, "
         "report.toml)",
     ),
-    "cli_report_date_help": ("Berichtsstand (Standard: heute)", "report date (default: today)"),
+    "cli_report_date_help": (
+        "Berichtsstand, TT.MM.JJJJ oder JJJJ-MM-TT (Standard: heute)",
+        "report date, YYYY-MM-DD or DD.MM.YYYY (default: today)",
+    ),
     "cli_report_title_help": ("Titel des Berichts", "title of the report"),
     "cli_report_list_help": ("alle eingefrorenen Berichte", "every frozen report"),
     "cli_report_show_help": (
