@@ -132,7 +132,7 @@ def test_search_ignores_case_and_umlauts_enter_jumps_escape_clears(workspace: Wo
         assert "Suche „" not in text and "2 0/5 umgesetzt" in text
         await press(pilot, "slash")
         await type_text(pilot, "fluechtlingsfamilien")
-        assert "1.2 0/3 Kinder aus Flüchtlin…" in screen_text(app)  # cut with a sign
+        assert re.search(r"1\.2 0/3 Kinder aus Flüchtlin\w*…", screen_text(app))  # cut with …
         await press(pilot, "escape", "slash")
         await type_text(pilot, "xyzzy")
         await press(pilot, "enter")

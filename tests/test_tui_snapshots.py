@@ -105,22 +105,27 @@ def compare_with_snapshot(name: str, actual: str) -> None:
     assert actual == path.read_text(encoding="utf-8")
 
 
-def _sixteen_colour_screens(workspace: Workspace) -> tuple[str, list[list[Cell]], list[list[Cell]]]:
-    """The main screen on 1.2.2 and the status picker over it: as styled text, and as cells."""
-    text, main, picker = "", [], []
+def _sixteen_colour_screens(
+    workspace: Workspace,
+) -> tuple[str, list[list[Cell]], list[list[Cell]], list[list[Cell]]]:
+    """The main screen on 1.2.2 with the tree focused, then the details focused, then the
+    status picker over it: as styled text, and as cells."""
+    text, tree, details, picker = "", [], [], []
 
     async def scenario() -> None:
-        nonlocal text, main, picker
+        nonlocal text, tree, details, picker
         async with running_app(workspace) as (app, screen, pilot):
             await _open_elternbrief(screen, pilot)
-            main = screen_cells(app)
+            tree = screen_cells(app)
             text = styled_screen(app)
+            await press(pilot, "tab")
+            details = screen_cells(app)
             await press(pilot, "s")
             picker = screen_cells(app)
             text += "\n— s (Umsetzungsstand) —\n\n" + styled_screen(app)
 
     asyncio.run(scenario())
-    return text, main, picker
+    return text, tree, details, picker
 
 
 def _row_of(cells: list[list[Cell]], needle: str) -> list[Cell]:
@@ -136,7 +141,7 @@ def test_in_16_colours_everything_reads_and_the_cursor_shows_without_colour(
     _record(workspace)
     monkeypatch.chdir(workspace.root)
     monkeypatch.setenv("TERM", "xterm")
-    text, main, picker = _sixteen_colour_screens(workspace)
+    text, tree, details, picker = _sixteen_colour_screens(workspace)
     compare_with_snapshot("main-80x24-16colours", text)
     concept = load_catalogue(workspace.catalogue_dir).concept
     vocabularies = (
@@ -146,24 +151,30 @@ def test_in_16_colours_everything_reads_and_the_cursor_shows_without_colour(
         concept.priorities,
     )
     marks = {choice.symbol for vocabulary in vocabularies for choice in vocabulary}
-    for cells in (main, picker):
+    for cells in (tree, details, picker):
         for row in cells:
             for cell in row:
                 if cell.char.strip():
                     assert contrast(cell.fg, cell.bg) >= 3, cell
                     # red reads as an error: only a value's own mark may be red ("↑ hoch")
                     assert cell.fg not in ("red", "bright_red") or cell.char in marks, cell
-    cursor = _row_of(main, "1.2.2 Um über")
-    assert {c.bg for c in cursor if c.char in "1.2"} == {"white"}  # reversed: black on grey
-    assert "┃" in "".join(c.char for c in _row_of(main, "1.2.2 Um über"))  # focused pane
-    highlighted = _row_of(picker, "g  ✓ umgesetzt")  # the current value
-    assert "▸" in "".join(c.char for c in highlighted)
+    _assert_focus_shows_without_colour(tree, details, picker)
     assert "yellow" in {c.fg for c in _row_of(picker, "U in Umsetzung") if c.char == "U"}
 
     monkeypatch.setenv("NO_COLOR", "1")
-    _text, main, picker = _sixteen_colour_screens(workspace)
-    colours = {(c.fg, c.bg) for cells in (main, picker) for row in cells for c in row}
+    _text, tree, details, picker = _sixteen_colour_screens(workspace)
+    colours = {(c.fg, c.bg) for cells in (tree, details, picker) for row in cells for c in row}
     assert colours <= {("white", "bg"), ("bg", "white"), ("white", "white"), ("bg", "bg")}
-    cursor = _row_of(main, "1.2.2 Um über")
-    assert {c.bg for c in cursor if c.char in "1.2"} == {"white"}  # reverse video, no colour
-    assert "▸" in "".join(c.char for c in _row_of(picker, "g  ✓ umgesetzt"))
+    _assert_focus_shows_without_colour(tree, details, picker)
+
+
+def _assert_focus_shows_without_colour(
+    tree: list[list[Cell]], details: list[list[Cell]], picker: list[list[Cell]]
+) -> None:
+    """The tree's cursor is reversed, the focused details have a heavy line, the highlighted
+    entry of a list has ▸: marks that need no colour."""
+    cursor = _row_of(tree, "1.2.2 Um über")
+    assert {c.bg for c in cursor if c.char in "1.2"} == {"white"}  # reversed: black on grey
+    assert "│" in "".join(c.char for c in cursor) and "┃" not in "".join(c.char for c in cursor)
+    assert "┃" in "".join(c.char for c in _row_of(details, "1.2.2 Um über"))
+    assert "▸" in "".join(c.char for c in _row_of(picker, "g  ✓ umgesetzt"))  # the current value
