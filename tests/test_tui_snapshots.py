@@ -12,17 +12,15 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.status.edits import Edit
-from monitor_tui.status.store import save_edit
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
+from tests.screenshot import SCREENSHOT, record_example
 from tests.tui_helpers import (
     Cell,
     contrast,
@@ -32,6 +30,7 @@ from tests.tui_helpers import (
     screen_text,
     settle,
     styled_screen,
+    svg_text,
 )
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -39,19 +38,7 @@ Steps = Callable[[MainScreen, Pilot[None]], Awaitable[None]]
 
 
 def _record(workspace: Workspace) -> None:
-    catalogue = load_catalogue(workspace.catalogue_dir)
-    moment = datetime.fromisoformat("2026-11-20T10:15:00+01:00")
-    save_edit(
-        workspace, catalogue, "1.2.2", Edit(status="umgesetzt", priority="hoch"), "anna", now=moment
-    )
-    save_edit(
-        workspace,
-        catalogue,
-        "1.2.2",
-        Edit(note="**14.000** Flyer in 14 Sprachen verteilt."),
-        "anna",
-        now=moment,
-    )
+    record_example(workspace)
 
 
 async def _open_elternbrief(screen: MainScreen, pilot: Pilot[None]) -> None:
@@ -93,7 +80,12 @@ def test_screen_matches_snapshot(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(workspace.root)  # the current folder: the title bar names no workspace
-    compare_with_snapshot(name, _screen(workspace, size, steps))
+    actual = _screen(workspace, size, steps)
+    compare_with_snapshot(name, actual)
+    if name == "main-80x24":  # the same screen as README's picture: it must still show this
+        picture = svg_text(SCREENSHOT.read_text(encoding="utf-8"), *size)
+        shown = "\n".join(line.rstrip() for line in picture.splitlines()) + "\n"
+        assert shown == actual, "docs/screenshot.svg is out of date: python -m tests.screenshot"
 
 
 def compare_with_snapshot(name: str, actual: str) -> None:

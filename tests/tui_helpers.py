@@ -150,8 +150,13 @@ def screen_text(app: App[object]) -> str:
     """What a user reads: the whole screen (with dialogs over the main screen) as plain text,
     one line per terminal row, from Textual's public `export_screenshot` (an SVG)."""
     width, height = app.size
+    return svg_text(app.export_screenshot(), width, height)
+
+
+def svg_text(svg: str, width: int, height: int) -> str:
+    """The text of a screenshot made by `export_screenshot`, one line per terminal row."""
     runs: list[list[tuple[int, str]]] = [[] for _row in range(height)]
-    for match in _SVG_TEXT.finditer(app.export_screenshot()):
+    for match in _SVG_TEXT.finditer(svg):
         column = round(float(match["x"]) / _CHAR_WIDTH)
         # Rich writes spaces as &#160; and escapes the rest (a real no-break space stays as
         # it is); each row's line break comes as a run of its own after the last column.
