@@ -542,16 +542,25 @@ def test_a_too_small_terminal_gets_a_german_message(workspace: Workspace) -> Non
 
 
 def test_a_burst_of_keys_lands_where_it_was_typed(workspace: Workspace) -> None:
-    """Over SSH "/2018/19⏎s" can arrive in one packet, before any key is handled."""
+    """Over SSH "/2018/19⏎su" can arrive in one packet, before any key is handled: the search
+    gets "2018/19", the status picker opens and "u" chooses "in Umsetzung"; then "n" and a
+    note's words, again in one packet, land in the note editor and nowhere else."""
     burst = [("slash", "/"), *[(c, c) for c in "2018"], ("slash", "/"), ("1", "1"), ("9", "9")]
-    burst += [("enter", "\r"), ("s", "s")]
+    burst += [("enter", "\r"), ("s", "s"), ("u", "u")]
 
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
         for key, character in burst:
             app.post_message(events.Key(key, character))
         await settle(pilot)
         assert screen.query_text == "2018/19"
-        assert isinstance(app.screen, PickerScreen)
-        assert "Umsetzungsstand von Maßnahme 1.2.2" in screen_text(app)
+        assert isinstance(app.screen, MainScreen)
+        assert "U in Umsetzung" in screen_text(app)  # chosen by the "u" of the burst
+        for character in "nFlyer verteilt":
+            app.post_message(events.Key("space" if character == " " else character, character))
+        await settle(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert app.screen.query_one(TextArea).text == "Flyer verteilt"
 
     run_app(workspace, scenario)
+    status = saved(workspace, "1.2.2")
+    assert status.status == "in-umsetzung" and status.reviewed is None  # "u" was no review

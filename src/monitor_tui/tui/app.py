@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.console import Console
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette, Provider, SearchIcon
@@ -89,6 +90,10 @@ def terminal_colours() -> str | None:
     return console.color_system
 
 
+KEY_SCREEN = "_monitor_screen"
+"""Attribute of a key event: the screen on top when the app handed the key on."""
+
+
 class AsciiScrollBarRender(ScrollBarRender):
     """Scroll bars without the ▁▂▃ block elements the Linux console cannot draw."""
 
@@ -143,6 +148,22 @@ class MonitorApp(App[None]):
         ScrollBar.renderer = AsciiScrollBarRender if display().ascii else ScrollBarRender
         if os.environ.get("SSH_CONNECTION"):  # every frame costs a round trip over SSH
             self.animation_level = "none"
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note on each key which screen was on top when it was handed on (see `_on_key`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            setattr(event, KEY_SCREEN, self.screen)
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key comes back here after the focused widget let it pass. Keys typed in one burst
+        (one packet over SSH: "su" for "status: in Umsetzung") were all handed to the screen
+        that was on top then, before the first one's binding opened a dialog: such a key is
+        sent again, in its order, so that it reaches the dialog instead of being lost or
+        acting on the screen below."""
+        if getattr(event, KEY_SCREEN, self.screen) is not self.screen:
+            event.prevent_default()
+            self.post_message(events.Key(event.key, event.character))
 
     def on_mount(self) -> None:
         self.set_class(display().ascii, "ascii")

@@ -127,6 +127,8 @@ class _ListScreen(ModalScreen[Result], Generic[Result]):
     def on_key(self, event: events.Key) -> None:
         """The letter shown beside an entry picks it; without letters, type-ahead jumps to the
         first entry whose name starts with the letters typed."""
+        if self.app.screen is not self:  # dismissed already: later keys are not for this list
+            return
         character = event.character
         if character is None or not character.isprintable():
             return
