@@ -6,6 +6,7 @@ writes files itself.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -57,6 +58,8 @@ WIDE_WIDTH = 120
 TREE_WIDTH, WIDE_TREE_SHARE = 34, 0.4
 """The tree's width when nobody changed it: a column at 80, a share of wider terminals."""
 MIN_TREE, MIN_DETAIL = 20, 30
+TALL_HEIGHT = 30
+"""From this height on, a title that does not fit one line gets two."""
 TREE_WIDTH_SETTING = "tree_width"
 POLL_SECONDS = 1.0
 """How often `status/` is checked for saves of other sessions: within two seconds a save of
@@ -123,7 +126,7 @@ class MainScreen(Screen[None]):
     def apply_size(self, width: int, height: int) -> None:
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "too-small")
         self.query_one("#tree-pane").styles.width = self.tree_columns(width)
-        self.show_title(width)
+        self.show_title(width, height)
 
     def tree_columns(self, width: int) -> int:
         """The tree's width: the user's choice, else a column (a share from 120 columns on);
@@ -133,7 +136,7 @@ class MainScreen(Screen[None]):
             wanted = TREE_WIDTH if width < WIDE_WIDTH else int(width * WIDE_TREE_SHARE)
         return max(MIN_TREE, min(wanted, width - MIN_DETAIL))
 
-    def show_title(self, width: int) -> None:
+    def show_title(self, width: int, height: int) -> None:
         """The concept's title, whole words with "…" where the line ends, and the workspace
         when it is not the current folder (so nobody records into the wrong one)."""
         where = location_note(self.session.workspace)
@@ -145,9 +148,18 @@ class MainScreen(Screen[None]):
             path = path if len(path) <= room else "…" + path[-(room - 1) :]
             tail = "  " + _("workspace_used", path=path)
         room = max(width - 2 - len(tail), 10)
-        title = fit(one_line(self.catalogue.title), room)
-        line = Content.assemble(" ", (title, "bold"), (tail, "italic"))
-        self.query_one("#title-bar", Static).update(line)
+        title = one_line(self.catalogue.title)
+        bar = self.query_one("#title-bar", Static)
+        if len(title) > room and height >= TALL_HEIGHT:  # room for the whole title on two lines
+            first, _space, rest = textwrap.fill(title, width - 2).partition("\n")
+            rest = fit(" ".join(rest.split()), room)
+            bar.styles.height = 2
+            bar.update(
+                Content.assemble(" ", (first, "bold"), "\n ", (rest, "bold"), (tail, "italic"))
+            )
+            return
+        bar.styles.height = 1
+        bar.update(Content.assemble(" ", (fit(title, room), "bold"), (tail, "italic")))
 
     def action_tree_width(self, step: int) -> None:
         """+ and -: a wider or narrower tree, remembered for the next start."""
