@@ -18,6 +18,7 @@ import pytest
 from textual.pilot import Pilot
 
 from monitor_tui.catalogue import load_catalogue
+from monitor_tui.tui.display import wants_ascii
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
 from tests.screenshot import SCREENSHOT, record_example
@@ -170,3 +171,42 @@ def _assert_focus_shows_without_colour(
     assert "│" in "".join(c.char for c in cursor) and "┃" not in "".join(c.char for c in cursor)
     assert "┃" in "".join(c.char for c in _row_of(details, "1.2.2 Um über"))
     assert "▸" in "".join(c.char for c in _row_of(picker, "g  ✓ umgesetzt"))  # the current value
+
+
+LINUX_CONSOLE = {chr(c) for c in range(0x20, 0x100)} | {chr(c) for c in range(0x2500, 0x2580)}
+"""What the Linux console's fonts show: Latin-1 and the box-drawing lines."""
+LINUX_CONSOLE |= set("–„“”‘’…↑↓←→")  # in the console fonts too (cp437, Lat15)
+
+
+def test_on_the_linux_console_only_characters_it_can_show(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TERM=linux: ASCII marks from concept.toml, + and - for branches, no ▕ ▔ ▊ ★ ◐ 🔎."""
+    _record(workspace)
+    monkeypatch.chdir(workspace.root)
+    monkeypatch.setenv("TERM", "linux")
+    screens: list[str] = []
+
+    async def scenario() -> None:
+        async with running_app(workspace) as (app, screen, pilot):
+            await _open_elternbrief(screen, pilot)
+            screens.append(screen_text(app))
+            for keys in (["s"], ["escape", "n"], ["escape", "x"], ["escape", "ctrl+p"]):
+                await press(pilot, *keys)
+                screens.append(screen_text(app))
+
+    asyncio.run(scenario())
+    for shown in screens:
+        assert set(shown) - {"\n"} <= LINUX_CONSOLE, sorted(set(shown) - LINUX_CONSOLE)
+    main, picker = screens[0], screens[1]
+    assert "- 1 1/7 umgesetzt Bildung" in main and "+ 2 0/5" in main
+    assert "+ 1.2.2 Um über" in main  # "umgesetzt" by its ASCII mark
+    assert "Priorität: ^ hoch" in main
+    assert "g  + umgesetzt" in picker and "s  * verstetigt" in picker
+
+
+def test_ascii_marks_for_console_terminals_or_when_asked() -> None:
+    assert wants_ascii({"TERM": "linux"}) and wants_ascii({"TERM": "linux-16color"})
+    assert not wants_ascii({"TERM": "xterm"}) and not wants_ascii({"TERM": "xterm-256color"})
+    assert wants_ascii({"TERM": "xterm", "MONITOR_TUI_ASCII": "1"})
+    assert not wants_ascii({"TERM": "linux", "MONITOR_TUI_ASCII": "0"})
