@@ -26,8 +26,13 @@ def isolated_environment(
     monkeypatch.delenv("MONITOR_TUI_WORKSPACE", raising=False)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
-    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "MONITOR_TUI_ASCII", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
+    # The terminal the app believes it runs in decides colours and marks: the tests choose
+    # one (256 colours, Unicode) instead of inheriting the developer's.
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("COLORTERM", raising=False)
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
     monkeypatch.setenv("MONITOR_TUI_FONTS", str(FONTS))  # the PDF's fonts: never the system's
     i18n.set_language("de")

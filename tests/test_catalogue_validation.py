@@ -130,3 +130,53 @@ def test_vocabulary_with_duplicate_key(workspace: Workspace) -> None:
     replace_in(path, 'key = "in-planung"', 'key = "offen"')
     [problem] = problems_of(workspace)
     assert "Wert „offen“ kommt in „statuses“ mehrfach vor" in problem
+
+
+def test_every_value_has_a_distinct_hotkey_and_an_ascii_mark(workspace: Workspace) -> None:
+    concept = load_catalogue(workspace.catalogue_dir).concept
+    for vocabulary in (
+        concept.statuses,
+        concept.target_states,
+        concept.assessments,
+        concept.priorities,
+    ):
+        hotkeys = [c.hotkey for c in vocabulary]
+        marks = [c.mark(ascii_only=True) for c in vocabulary]
+        assert all(len(h) == 1 for h in hotkeys) and len(set(hotkeys)) == len(hotkeys)
+        assert all(m.isascii() and len(m) == 1 for m in marks) and len(set(marks)) == len(marks)
+    in_umsetzung = concept.statuses.get("in-umsetzung")
+    assert in_umsetzung is not None and (in_umsetzung.hotkey, in_umsetzung.ascii) == ("u", "U")
+
+
+def test_a_hotkey_used_twice_and_a_bad_ascii_mark_are_reported_with_their_lines(
+    workspace: Workspace,
+) -> None:
+    path = workspace.catalogue_dir / "concept.toml"
+    replace_in(path, 'hotkey = "g"', 'hotkey = "u"')  # umgesetzt takes in Umsetzung's key
+    replace_in(path, 'ascii = "~"', 'ascii = "◐"')
+    second = line_of(path, 'hotkey = "u"', 2)
+    problems = problems_of(workspace)
+    assert (
+        f"{path}:{second}: Taste „u“ ist in „statuses“ doppelt vergeben "
+        "(in-umsetzung und umgesetzt)"
+    ) in problems
+    bad_line = line_of(path, 'ascii = "◐"')
+    assert (
+        f"{path}:{bad_line}: „ascii“ muss ein druckbares ASCII-Zeichen sein, nicht „◐“"
+    ) in problems
+
+
+def test_a_concept_file_without_hotkeys_still_gets_a_distinct_letter_per_value(
+    workspace: Workspace,
+) -> None:
+    path = workspace.catalogue_dir / "concept.toml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    kept = [line for line in lines if not line.startswith(("hotkey = ", "ascii = "))]
+    path.write_text("\n".join(kept), encoding="utf-8")
+    concept = load_catalogue(workspace.catalogue_dir).concept
+    for vocabulary in (concept.statuses, concept.assessments, concept.priorities):
+        hotkeys = [c.hotkey for c in vocabulary]
+        marks = [c.mark(ascii_only=True) for c in vocabulary]
+        assert all(hotkeys) and len(set(hotkeys)) == len(hotkeys)
+        assert all(marks) and len(set(marks)) == len(marks)
+    assert [c.hotkey for c in concept.priorities] == ["h", "m", "n"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -180,3 +181,71 @@ def test_disk_error_while_writing_is_a_message(
     monkeypatch.setattr(store, "atomic_write", full_disk)
     assert main(["-w", str(workspace.root), "status", "1.2.2", "--note", "x"]) == 1
     assert "Dateifehler: Kein Platz mehr auf dem Datenträger:" in capsys.readouterr().err
+
+
+def test_dates_typed_either_way_and_shown_the_german_way(
+    workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = str(workspace.root)
+    assert main(["-w", root, "status", "1.2.2", "--reviewed", "--note", "geprüft"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"Zuletzt überprüft: \d\d\.\d\d\.\d{4}\n", out), out
+    assert re.search(r"  \d\d\.\d\d\.\d{4}, \d\d:\d\d · ", out), out  # the log entry
+    assert re.search(r"Zuletzt überprüft: nicht gesetzt → \d\d\.\d\d\.\d{4}", out), out
+    assert main(["-w", root, "log", "--since", "31.12.2025"]) == 0
+    assert "1.2.2 · " in capsys.readouterr().out
+    target = tmp_path / "bericht.json"
+    args = ["export", "--since", "31.12.2025", "--date", "31.03.2026", "-o", str(target)]
+    assert main(["-w", root, *args]) == 0
+    assert '"report_date": "2026-03-31"' in target.read_text(encoding="utf-8")
+    assert main(["--lang", "en", "-w", root, "status", "1.2.2"]) == 0
+    assert re.search(r"Last reviewed: \d{4}-\d\d-\d\d\n", capsys.readouterr().out)
+
+
+def test_help_speaks_one_language_and_lists_the_values_options_take(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def help_of(*args: str) -> str:
+        with pytest.raises(SystemExit) as done:
+            main([*args, "--help"])
+        assert done.value.code == 0
+        return " ".join(capsys.readouterr().out.split())
+
+    top = help_of()
+    assert "Aufruf: monitor-tui [-h] [--version] [-w ORDNER] [--lang {de,en}] [BEFEHL …]" in top
+    assert "Ohne BEFEHL startet die Terminal-App" in top and "COMMAND" not in top
+    status = help_of("status")
+    assert "--set STAND Umsetzungsstand setzen: offen, in-planung," in status
+    assert "--assessment BEWERTUNG Bewertung setzen: im-plan, gefaehrdet, kritisch" in status
+    assert "--priority PRIORITÄT Priorität setzen: hoch, mittel, niedrig" in status
+    assert "--note NOTIZ" in status and "STATUS" not in status and "TEXT" not in status
+    export = help_of("export")
+    assert "-o PFAD" in export and "--field FELD" in export and "3 (4.3 Wohnen)" in export
+    assert "PATH" not in export and "(1–5)" not in export
+    english = help_of("--lang", "en", "export")
+    assert "--date DATE" in english and "--since DATE" in english and "JJJJ" not in english
+    assert "[-w DIR]" in english and "ORDNER" not in english
+
+
+def test_w_after_the_command_and_saying_which_workspace_a_writing_command_uses(
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = str(workspace.root)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "-w", root]) == 0  # -w after the command, like --lang
+    assert "Arbeitsbereich:" not in capsys.readouterr().err  # reading: no need to say where
+    assert main(["status", "1.2.2", "--set", "umgesetzt", "-w", root]) == 0
+    assert f"monitor-tui: Arbeitsbereich: {workspace.root.resolve()}\n" in capsys.readouterr().err
+    assert main(["export", "-f", "markdown", "-o", str(tmp_path / "b.md"), "-w", root]) == 0
+    assert "Arbeitsbereich:" in capsys.readouterr().err
+    assert main(["export", "-f", "markdown", "-o", "-", "-w", root]) == 0
+    assert "Arbeitsbereich:" not in capsys.readouterr().err  # standard output: a pipe
+    monkeypatch.chdir(workspace.root)
+    assert main(["status", "1.2.2", "--reviewed"]) == 0
+    assert "Arbeitsbereich" not in capsys.readouterr().err  # the current folder: nothing to say
+    missing = tmp_path / "neu"
+    assert main(["-w", str(missing), "check"]) == 1
+    assert f"Einen neuen anlegen mit: monitor-tui init {missing}" in capsys.readouterr().err

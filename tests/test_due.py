@@ -12,6 +12,7 @@ import pytest
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.cli import main
+from monitor_tui.filters import FilterContext, MeasureFilter
 from monitor_tui.model import (
     Catalogue,
     LogEntry,
@@ -23,7 +24,6 @@ from monitor_tui.model import (
 from monitor_tui.offices import due_overview
 from monitor_tui.people import Directory
 from monitor_tui.reports.store import FrozenReport
-from monitor_tui.tui.browse import Filters, visible_measure_ids
 from monitor_tui.workspace import Workspace
 
 START = date(2026, 1, 15)
@@ -106,11 +106,11 @@ def test_a_fresh_workspace_older_than_the_period_shows_every_measure_overdue(
     measures = {m.measure.id for o in overview.offices for m in o.measures}
     assert len(measures) == 27
     assert all(m.due and m.overdue for o in overview.offices for m in o.measures)
-    shown = visible_measure_ids(catalogue, {}, "", Filters(overdue=True), day, start=START)
+    overdue = MeasureFilter.of(overdue=["ja"])
+    shown = overdue.select(FilterContext(catalogue, {}, day, monitoring_start=START))
     assert len(shown) == 27
-    assert not visible_measure_ids(
-        catalogue, {}, "", Filters(overdue=True), date(2026, 3, 1), start=START
-    )
+    early = FilterContext(catalogue, {}, date(2026, 3, 1), monitoring_start=START)
+    assert not overdue.select(early)
 
 
 def test_due_per_office_against_the_last_report(workspace: Workspace) -> None:

@@ -309,3 +309,32 @@ def test_english_report(catalogue: Catalogue, tmp_path: Path) -> None:
     assert "Report date" in text and "Success indicator" in text and "implemented" in text
     # the city's wording stays German
     assert "Erstellung und Verbreitung von (mehrsprachigen" in text
+
+
+def test_markdown_escapes_only_what_would_become_markup() -> None:
+    """Meant for reading and diffs: dates, numbers and headings stay as written, while
+    everything that would turn into markup is shown literally by a Markdown renderer."""
+    import html as html_module
+
+    from markdown_it import MarkdownIt
+
+    from monitor_tui.render.markdown import escape_markdown
+
+    for plain in ("27.11.2026", "4.1 Handlungsfeld Bildung", "10.000 Flyer", "a & b", "2018/19"):
+        assert escape_markdown(plain) == plain
+    renderer = MarkdownIt("commonmark").enable(["table", "strikethrough"])  # no linkify
+    for literal in (
+        "1. Quartal",
+        "- kein Punkt",
+        "# keine Überschrift",
+        "> kein Zitat",
+        "*nicht kursiv* und _auch nicht_",
+        "`kein Code`",
+        "[kein](https://example.org) Link, ![kein](bild.png) Bild",
+        "<script>alert(1)</script>",
+        "&amp; &#x41; bleiben Text",
+        "~~nicht durchgestrichen~~",
+        "a | b",
+    ):
+        shown = renderer.render(escape_markdown(literal)).strip()
+        assert shown == f"<p>{html_module.escape(literal, quote=False)}</p>", literal

@@ -12,11 +12,11 @@ from textual.pilot import Pilot
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.cli import main
+from monitor_tui.filters import MeasureFilter
 from monitor_tui.status.edits import Edit
 from monitor_tui.status.paths import status_path
 from monitor_tui.status.store import save_edit
 from monitor_tui.tui.app import MonitorApp
-from monitor_tui.tui.browse import Filters
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
 
@@ -170,9 +170,9 @@ def test_the_app_names_the_file_and_asks_before_replacing_a_foreign_one(
         await press(pilot, "j")
         assert foreign.read_bytes().startswith(b"%PDF")
         await pilot.press("escape")
-        screen.set_filters(Filters(office="Frauenbüro"))
+        screen.set_filter(MeasureFilter.of(office=["Frauenbüro"]))
         await settle(pilot)
-        await press(pilot, "x", "tab", "tab", "space")
+        await press(pilot, "x", *["tab"] * 6, "space")  # to "Aktuellen Filter anwenden"
         assert f"Datei: exports/synopse-{TODAY.isoformat()}-amt-frauenbuero.pdf" in (
             screen_text(app)
         )

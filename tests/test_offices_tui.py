@@ -15,11 +15,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from monitor_tui.catalogue import load_catalogue
+from monitor_tui.filters import YES, MeasureFilter
 from monitor_tui.people import Directory
 from monitor_tui.requests.service import write_requests
 from monitor_tui.status.store import load_status
 from monitor_tui.tui.app import MonitorApp
-from monitor_tui.tui.browse import Filters
 from monitor_tui.tui.screens.answers import ImportPathScreen, ImportPreviewScreen
 from monitor_tui.tui.screens.due import DueScreen
 from monitor_tui.tui.screens.main import MainScreen
@@ -63,13 +63,13 @@ def test_due_view_mine_reasons_and_next_step(
     async def scenario(app: MonitorApp, pilot: Pilot[None]) -> None:
         screen = main_screen(app)
         # never reviewed since the start (15.01.): every measure is overdue on 27.11.
-        screen.set_filters(Filters(overdue=True))
+        screen.set_filter(MeasureFilter.of(overdue=[YES]))
         await settle(pilot)
         assert "27 von 27 Maßnahmen – nur überfällige" in screen_text(app)
-        screen.set_filters(Filters(mine=True))
+        screen.set_filter(MeasureFilter.of(mine=[YES]))
         await settle(pilot)
-        assert "1 von 27 Maßnahmen – meine Maßnahmen" in screen_text(app)
-        screen.set_filters(Filters())
+        assert "1 von 27 Maßnahmen – nur meine Maßnahmen" in screen_text(app)
+        screen.set_filter(MeasureFilter())
         await press(pilot, "F")
         assert isinstance(app.screen, DueScreen)
         text = screen_text(app)
@@ -83,15 +83,15 @@ def test_due_view_mine_reasons_and_next_step(
         assert isinstance(app.screen, MainScreen)
         assert screen.catalogue_tree.selected_item == Item("measure", "2.1.5")
         # "entfallen" needs a reason: the note editor opens; Esc saves nothing
-        await press(pilot, "s", *"entf", "enter")
+        await press(pilot, "s", "e")  # the letter shown beside „entfallen“
         assert isinstance(app.screen, NoteEditorScreen)
         assert "Umsetzungsstand „entfallen“ – warum?" in screen_text(app)
         await press(pilot, "escape")
         assert load_status(workspace, catalogue, "2.1.5").status == "offen"
-        await press(pilot, "s", *"entf", "enter", *"Weil.", "ctrl+s")
+        await press(pilot, "s", "e", *"Weil.", "ctrl+s")
         saved = load_status(workspace, catalogue, "2.1.5")
         assert saved.status == "entfallen" and saved.log[0].text == "Weil."
-        assert "gespeichert (als Anna Beispiel (Bürgeramt))" in screen_text(app)
+        assert "gespeichert (als Anna Beispiel (Bürgeramt))" in screen_text(app)  # name, not login
         # the next step, with its date, shown in the details
         await press(pilot, "N")
         assert isinstance(app.screen, NextStepScreen)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
+from monitor_tui.filters import YES, MeasureFilter
 from monitor_tui.reports.store import list_reports
 from monitor_tui.tui.app import MonitorApp
-from monitor_tui.tui.browse import Filters
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
 
@@ -26,10 +27,8 @@ def test_marks_filter_detail_and_freezing_from_the_app(workspace: Workspace) -> 
         assert screen.catalogue_tree.changed == {"1.2.2", "3.1.1"}
 
         # the filter "seit dem letzten Bericht geändert", chosen from the menu
-        await press(pilot, "f")
-        await type_text(pilot, "Nur s")
-        await press(pilot, "enter")
-        assert screen.filters == Filters(changed=True)
+        await press(pilot, "f", "g")  # "nur seit dem letzten Bericht geänderte"
+        assert screen.filter == MeasureFilter.of(changed=[YES])
         text = screen_text(app)
         assert "2 von 27 Maßnahmen – seit dem letzten Bericht geändert" in text
         assert "Δ 1.2.2" in text and "Δ 3.1.1" in text and "2.1.1" not in text
@@ -72,9 +71,8 @@ def test_marks_filter_detail_and_freezing_from_the_app(workspace: Workspace) -> 
 
         # the export dialog names its comparison and refuses a day in the future
         await press(pilot, "x")
-        assert "Vergleich: Bericht 2026-03-31 vom 31.03.2026 (der letzte davor)" in (
-            screen_text(app)
-        )
+        compare = str(app.screen.query_one("#export-compare", Static).content)
+        assert compare == "Vergleich: Bericht 2026-03-31 vom 31.03.2026 (der letzte davor)"
         await press(pilot, "tab")
         await burst(pilot, "backspace", 10)
         await type_text(pilot, "2999-01-01")

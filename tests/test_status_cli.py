@@ -84,7 +84,7 @@ def test_log_lines_use_the_words_on_screen(workspace: Workspace) -> None:
     run_cli("-w", ws, "status", "1.2.2", "--set", "umgesetzt", "--target", "kurz=erreicht")
     result = run_cli("-w", ws, "status", "1.2.2")
     assert "Umsetzungsstand: offen (nicht begonnen) → umgesetzt" in result.stdout
-    assert "Zeithorizont kurz: offen → erreicht" in result.stdout
+    assert "Kurzfristig: offen → erreicht" in result.stdout
 
 
 def test_unknown_id_and_values_exit_2_with_the_choices(workspace: Workspace) -> None:

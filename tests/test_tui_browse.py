@@ -4,56 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from monitor_tui import i18n
 from monitor_tui.catalogue import load_catalogue
+from monitor_tui.filters import FilterContext, MeasureFilter
 from monitor_tui.model import MeasureStatus
-from monitor_tui.tui.browse import Filters, rollup, short_title, visible_measure_ids
+from monitor_tui.tui.browse import rollup, short_title, visible_measure_ids
 from monitor_tui.workspace import Workspace
 
 TODAY = date(2026, 11, 27)
 
 
 def test_search_folds_case_and_umlauts(workspace: Workspace) -> None:
-    catalogue = load_catalogue(workspace.catalogue_dir)
-    folded = visible_measure_ids(catalogue, {}, "FLUECHTLINGSFAMILIEN", Filters(), TODAY)
-    exact = visible_measure_ids(catalogue, {}, "Flüchtlingsfamilien", Filters(), TODAY)
+    context = FilterContext(load_catalogue(workspace.catalogue_dir), {}, TODAY)
+    folded = visible_measure_ids("FLUECHTLINGSFAMILIEN", MeasureFilter(), context)
+    exact = visible_measure_ids("Flüchtlingsfamilien", MeasureFilter(), context)
     assert folded == exact and folded
-    assert visible_measure_ids(catalogue, {}, "elternbrief", Filters(), TODAY) == {"1.2.2"}
-    assert len(visible_measure_ids(catalogue, {}, "  ", Filters(), TODAY)) == 27
-
-
-def test_filters_combine_and_describe_themselves(workspace: Workspace) -> None:
-    catalogue = load_catalogue(workspace.catalogue_dir)
-    statuses = {
-        "1.2.2": MeasureStatus(
-            "1.2.2", status="umgesetzt", assessment="kritisch", rev=1, reviewed=date(2025, 1, 1)
-        ),
-        "3.1.1": MeasureStatus("3.1.1", status="umgesetzt", rev=1, reviewed=TODAY),
-    }
-    by_status = Filters().with_value("status", "umgesetzt")
-    assert visible_measure_ids(catalogue, statuses, "", by_status, TODAY) == {"1.2.2", "3.1.1"}
-    overdue = by_status.with_value("overdue", "yes")
-    assert visible_measure_ids(catalogue, statuses, "", overdue, TODAY) == {"1.2.2"}
-    critical = Filters(assessment="kritisch")
-    assert visible_measure_ids(catalogue, statuses, "", critical, TODAY) == {"1.2.2"}
-    office = Filters(office="Frauenbüro")
-    assert all(
-        "Frauenbüro" in m.offices
-        for m in catalogue.measures()
-        if m.id in visible_measure_ids(catalogue, {}, "", office, TODAY)
-    )
-    term = Filters(term="lang")
-    shown = visible_measure_ids(catalogue, {}, "", term, TODAY)
-    assert shown and all(
-        any("lang" in t.terms for t in m.targets) for m in catalogue.measures() if m.id in shown
-    )
-    assert overdue.describe(catalogue) == ["Stand: umgesetzt", "nur überfällige"]
-    assert (
-        not Filters().active()
-        and overdue.with_value("overdue", "").with_value("status", "") == Filters()
-    )
-    i18n.set_language("en")
-    assert overdue.describe(catalogue) == ["status: implemented", "only overdue"]
+    assert visible_measure_ids("elternbrief", MeasureFilter(), context) == {"1.2.2"}
+    assert len(visible_measure_ids("  ", MeasureFilter(), context)) == 27
+    by_office = MeasureFilter.of(office=["Frauenbüro"])
+    assert visible_measure_ids("elternbrief", by_office, context) == set()
 
 
 def test_rollup_counts_statuses_marked_done(workspace: Workspace) -> None:

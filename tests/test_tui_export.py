@@ -16,11 +16,11 @@ from textual.widgets import Input, Static
 from monitor_tui import export
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.export import ExportOptions, Progress
+from monitor_tui.filters import YES, MeasureFilter
 from monitor_tui.model import Catalogue
 from monitor_tui.status.edits import Edit
 from monitor_tui.status.store import load_all_statuses, load_status, save_edit
 from monitor_tui.tui.app import MonitorApp
-from monitor_tui.tui.browse import Filters
 from monitor_tui.tui.exporting import parse_report_date, transfer_filters
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.screens import export_dialog
@@ -42,6 +42,8 @@ from tests.tui_helpers import (
 
 CASES = HOSTILE_CASES
 MOMENT = datetime.fromisoformat("2026-11-20T10:15:00+01:00")
+TO_FILTER_BOX = ["tab"] * 6
+"""Format → date → field → notes → since → summary → "Aktuellen Filter anwenden"."""
 
 
 def record(workspace: Workspace) -> Catalogue:
@@ -82,7 +84,8 @@ def test_x_enter_writes_a_pdf_and_the_dialog_shows_its_path(workspace: Workspace
         await press(pilot, "x")
         assert isinstance(app.screen, ExportScreen)
         text = screen_text(app)
-        assert "● PDF" in text and "○ JSON" in text and TODAY.isoformat() in text
+        assert "● PDF" in text and "○ JSON" in text and "27.11.2026" in text
+        assert f"Datei: exports/synopse-{TODAY.isoformat()}.pdf" in text  # named before
         await press(pilot, "enter")
         assert "Geschrieben:" in screen_text(app)
         assert str(exported(workspace, "pdf")) in dialog_result(app)
@@ -135,15 +138,15 @@ def test_the_filter_option_restricts_the_report_and_says_what_it_applies(
 
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
         screen.query_text = "Flyer"
-        screen.set_filters(Filters(status="umgesetzt", overdue=True))
+        screen.set_filter(MeasureFilter.of(status=["umgesetzt"], overdue=[YES]))
         await settle(pilot)
         await press(pilot, "x")
         assert "Filter nicht angewandt: der ganze Bericht" in screen_text(app)
         await press(pilot, "up", "up")  # round to JSON
-        await press(pilot, "tab", "tab", "space")  # format → date → filter on
-        text = screen_text(app)
+        await press(pilot, *TO_FILTER_BOX, "space")  # filter on
+        text = " ".join(screen_text(app).split())
         assert "Aktuellen Filter anwenden: ja" in text
-        assert "beschränkt auf: Stand: umgesetzt" in text
+        assert "beschränkt auf: Umsetzungsstand: umgesetzt" in text
         assert "Nicht übertragbar" in text and "Suche „Flyer“" in text and "überfällige" in text
         await press(pilot, "enter")
         assert "Geschrieben:" in screen_text(app)
@@ -321,7 +324,7 @@ def test_hostile_notes_reach_the_export_and_a_hostile_search_is_shown_safely(
         query = " ".join(case["text"] for case in with_controls)
         screen.submit_search(query)
         await settle(pilot)
-        await press(pilot, "x", "tab", "tab", "space")  # filter on: the dialog names the search
+        await press(pilot, "x", *TO_FILTER_BOX, "space")  # filter on: it names the search
         described = str(app.screen.query_one("#export-filter-text", Static).content)
         assert "Suche „" + one_line(visible(query)) + "“" in described, described
         shown = screen_text(app)
@@ -341,20 +344,70 @@ def test_hostile_notes_reach_the_export_and_a_hostile_search_is_shown_safely(
 
 
 def test_a_burst_of_keys_moves_the_focus_before_the_next_key(workspace: Workspace) -> None:
-    """Over SSH "Tab Space" can arrive in one packet: the space must toggle the checkbox,
-    not land in the date field that had the focus."""
+    """Over SSH "Tab Space" can arrive in one packet: the space must tick the checkbox,
+    not land in the date field that had the focus; "←←⏎" must export the format the arrows
+    chose, not the one chosen before them."""
 
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
-        screen.set_filters(Filters(status="umgesetzt"))
-        await press(pilot, "x", "tab")
-        assert app.focused is app.screen.query_one("#export-date")
+        await press(pilot, "x", "tab", "tab", "tab", "tab")
+        assert app.focused is app.screen.query_one("#export-since")
         for key, character in [("tab", "\t"), ("space", " ")]:
             app.post_message(events.Key(key, character))
         await settle(pilot)
-        assert "Aktuellen Filter anwenden: ja" in screen_text(app)
-        assert app.screen.query_one("#export-date", Input).value == TODAY.isoformat()
+        assert "Zusammenfassungen der Handlungsfelder voranstellen: ja" in screen_text(app)
+        assert app.screen.query_one("#export-since", Input).value == ""
+        await press(pilot, "shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab")
+        assert app.focused is app.screen.query_one("#export-format")
+        for key in ("left", "left", "enter"):  # PDF → alle → JSON, then Enter at once
+            app.post_message(events.Key(key, "\r" if key == "enter" else None))
+        await settle(pilot)
+        assert "synopse-2026-11-27.json" in dialog_result(app)
 
     run_app(workspace, scenario, size=(100, 30))
+    assert [p.name for p in workspace.exports_dir.iterdir()] == ["synopse-2026-11-27.json"]
+
+
+def test_the_dialog_offers_summary_field_notes_and_since_and_forgets_the_last_run(
+    workspace: Workspace,
+) -> None:
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    for number in range(4):
+        moment = MOMENT.replace(day=10 + number)
+        save_edit(workspace, catalogue, "4.1.1", Edit(note=f"Notiz {number}"), "anna", now=moment)
+    save_edit(workspace, catalogue, "1.2.2", Edit(note="Bildung"), "anna", now=MOMENT)
+    target = workspace.exports_dir / f"synopse-{TODAY}-feld-4.4.json"
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        await press(pilot, "x", "up", "up", "tab", "tab")  # JSON, then the field row
+        await press(pilot, "right", "right", "right", "right")  # alle → 1 → … → 4
+        text = screen_text(app)
+        assert "● 4" in text and "Zivilgesellschaftliches" in text
+        assert f"Datei: exports/synopse-{TODAY}-feld-4.4.json" in text
+        await press(pilot, "tab")
+        await type_text(pilot, "2")  # the latest two notes per measure …
+        await press(pilot, "tab", "tab", "space", "enter")  # … with the summaries
+        assert str(target) in dialog_result(app) and "fertig" in screen_text(app)
+        assert [n["text"] for n in json_measures(target)["4.1.1"]["notes"]] == [
+            "Notiz 3",
+            "Notiz 2",
+        ]
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        report = dialog.field_options("27.11.2026").report
+        assert (report.field, report.notes, report.with_summary) == ("4", 2, True)
+        await press(pilot, "shift+tab", "shift+tab")  # another option: the last run's words go
+        await burst(pilot, "backspace", 1)
+        assert dialog_result(app) == "" and "fertig" not in screen_text(app)
+        await press(pilot, "tab")
+        await type_text(pilot, "31.12.2025")  # all notes since a day, typed the German way
+        await press(pilot, "enter")
+        assert str(target) in dialog_result(app)
+
+    run_app(workspace, scenario, size=(100, 30))
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert "4" in document["restriction"] and len(json_measures(target)) == 6
+    notes = json_measures(target)["4.1.1"]["notes"]
+    assert [n["text"] for n in notes] == ["Notiz 3", "Notiz 2", "Notiz 1", "Notiz 0"]
 
 
 # --- the logic behind it (no Textual) ---------------------------------------------------------
@@ -371,9 +424,13 @@ def test_report_dates_in_iso_and_german_form() -> None:
 def test_only_office_and_status_carry_over_to_the_report(workspace: Workspace) -> None:
     catalogue = load_catalogue(workspace.catalogue_dir)
     office = catalogue.offices()[0]
-    everything = Filters(office=office, status="umgesetzt", assessment="kritisch", term="lang")
-    transfer = transfer_filters(everything, "Flyer", catalogue)
-    assert (transfer.office, transfer.status) == (office, "umgesetzt")
+    everything = MeasureFilter.of(
+        office=[office], status=["umgesetzt"], assessment=["kritisch"], horizon=["lang"]
+    )
+    transfer = transfer_filters(everything.with_values("field", ["4"]), "Flyer", catalogue)
+    assert (transfer.office, transfer.status, transfer.field) == (office, "umgesetzt", "4")
     assert len(transfer.applied) == 2 and len(transfer.ignored) == 3
-    nothing = transfer_filters(Filters(), " ", catalogue)
+    two_statuses = transfer_filters(MeasureFilter.of(status=["offen", "umgesetzt"]), "", catalogue)
+    assert two_statuses.status is None and two_statuses.ignored  # one value or none at all
+    nothing = transfer_filters(MeasureFilter(), " ", catalogue)
     assert not nothing.any_active() and nothing.office is None

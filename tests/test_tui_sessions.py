@@ -18,7 +18,7 @@ from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.screens.conflict import ConflictScreen
 from monitor_tui.tui.screens.main import POLL_SECONDS, MainScreen
 from monitor_tui.workspace import Workspace
-from tests.tui_helpers import press, run_app, screen_text, settle, type_text, wait_until
+from tests.tui_helpers import press, run_app, screen_text, settle, wait_until
 
 
 def test_watcher_reports_new_changed_and_removed_files(tmp_path: Path) -> None:
@@ -105,9 +105,7 @@ def test_a_conflict_shows_both_versions_and_the_user_chooses(workspace: Workspac
             screen.go_to_measure(measure_id)
             await settle(pilot)
             save_edit(workspace, catalogue, measure_id, Edit(status="in-planung"), "bernd")
-            await press(pilot, "s")
-            await type_text(pilot, "um")
-            await press(pilot, "enter")
+            await press(pilot, "s", "g")  # "umgesetzt"
             assert isinstance(app.screen, ConflictScreen), measure_id
             seen[measure_id] = screen_text(app)
             await press(pilot, answer)
@@ -116,7 +114,11 @@ def test_a_conflict_shows_both_versions_and_the_user_chooses(workspace: Workspac
 
     run_app(workspace, scenario, size=(100, 30))
     for text in seen.values():
-        assert "andere Fassung: in Planung" in text and "meine Fassung:  umgesetzt" in text
+        text = " ".join(text.split())
+        assert "andere Fassung: in Planung" in text and "meine Fassung: umgesetzt" in text
+        # who changed it meanwhile, and when: the log says so
+        assert "zuletzt von bernd, 27.11.2026" in text or "zuletzt von bernd," in text, text
+        assert "(geändert von bernd, " in text
     mine = load_status(workspace, catalogue, "1.2.2")
     assert mine.status == "umgesetzt"
     assert [c.new for e in mine.log for c in e.changes] == ["umgesetzt", "in-planung"]

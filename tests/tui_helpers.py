@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import date
 
 from rich.cells import cell_len
@@ -149,8 +150,13 @@ def screen_text(app: App[object]) -> str:
     """What a user reads: the whole screen (with dialogs over the main screen) as plain text,
     one line per terminal row, from Textual's public `export_screenshot` (an SVG)."""
     width, height = app.size
+    return svg_text(app.export_screenshot(), width, height)
+
+
+def svg_text(svg: str, width: int, height: int) -> str:
+    """The text of a screenshot made by `export_screenshot`, one line per terminal row."""
     runs: list[list[tuple[int, str]]] = [[] for _row in range(height)]
-    for match in _SVG_TEXT.finditer(app.export_screenshot()):
+    for match in _SVG_TEXT.finditer(svg):
         column = round(float(match["x"]) / _CHAR_WIDTH)
         # Rich writes spaces as &#160; and escapes the rest (a real no-break space stays as
         # it is); each row's line break comes as a run of its own after the last column.
@@ -165,3 +171,147 @@ def screen_text(app: App[object]) -> str:
             column = start + cell_len(text)
         lines.append(line + " " * (width - column))
     return "\n".join(lines) + "\n"
+
+
+# --- the screen with its colours, as a terminal with 16 colours shows it ---------------------
+
+_SVG_STYLE = re.compile(r"\.(?P<name>terminal-[0-9]+-r[0-9]+) \{ (?P<rules>[^}]*)\}")
+_SVG_RECT = re.compile(
+    r'<rect fill="(?P<fill>#[0-9a-f]{6})" x="(?P<x>[0-9.]+)" y="(?P<y>[0-9.]+)" '
+    r'width="(?P<width>[0-9.]+)" height="[0-9.]+" shape-rendering="crispEdges"/>'
+)
+_SVG_RUN = re.compile(
+    r'<text class="(?P<style>[^"]*)" x="(?P<x>[0-9.]+)" y="[0-9.]+" textLength="[0-9.]+" '
+    r'clip-path="url\(#[^"]*-line-(?P<row>[0-9]+)\)">(?P<text>[^<]*)</text>'
+)
+_ROW_HEIGHT, _FIRST_ROW = 24.4, 1.5
+ANSI_NAMES = (
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "white",
+    "grey",
+    "bright_red",
+    "bright_green",
+    "bright_yellow",
+    "bright_blue",
+    "bright_magenta",
+    "bright_cyan",
+    "bright_white",
+)
+PUTTY_PALETTE = {
+    "black": (0, 0, 0),
+    "red": (187, 0, 0),
+    "green": (0, 187, 0),
+    "yellow": (187, 187, 0),
+    "blue": (0, 0, 187),
+    "magenta": (187, 0, 187),
+    "cyan": (0, 187, 187),
+    "white": (187, 187, 187),
+    "grey": (85, 85, 85),
+    "bright_red": (255, 85, 85),
+    "bright_green": (85, 255, 85),
+    "bright_yellow": (255, 255, 85),
+    "bright_blue": (85, 85, 255),
+    "bright_magenta": (255, 85, 255),
+    "bright_cyan": (85, 255, 255),
+    "bright_white": (255, 255, 255),
+    "bg": (0, 0, 0),
+}
+"""PuTTY's default colours (the terminal most staff use); its default background is black,
+its default text colour is the ANSI white."""
+
+
+def _colour_name(hex_colour: str) -> str:
+    """A colour of the screenshot as a terminal with 16 colours shows it: the default
+    background ("bg"), one of the ANSI colours, or a true colour downgraded the way Rich does
+    for TERM=xterm."""
+    from rich.color import Color, ColorSystem
+    from rich.terminal_theme import SVG_EXPORT_THEME
+
+    triplet = Color.parse(hex_colour).get_truecolor()
+    if triplet == SVG_EXPORT_THEME.background_color:
+        return "bg"
+    for number in range(16):
+        if triplet == SVG_EXPORT_THEME.ansi_colors[number]:
+            return ANSI_NAMES[number]
+    standard = Color.parse(hex_colour).downgrade(ColorSystem.STANDARD).number or 0
+    return ANSI_NAMES[standard]
+
+
+@dataclass(frozen=True)
+class Cell:
+    char: str
+    fg: str
+    bg: str
+    attrs: str
+
+
+def screen_cells(app: App[object]) -> list[list[Cell]]:
+    """Every cell of the screen with its colours in 16 colours and its attributes (b bold,
+    i italic, u underline), from the public `export_screenshot` SVG."""
+    svg = app.export_screenshot()
+    width, height = app.size
+    styles: dict[str, tuple[str, str]] = {}
+    for match in _SVG_STYLE.finditer(svg):
+        rules = match["rules"]
+        fill = re.search(r"fill: (#[0-9a-f]{6})", rules)
+        attrs = "".join(
+            flag
+            for flag, word in (("b", "bold"), ("i", "italic"), ("u", "underline"))
+            if word in rules
+        )
+        styles[match["name"]] = (_colour_name(fill[1]) if fill else "white", attrs)
+    backgrounds = [["bg"] * width for _row in range(height)]
+    for match in _SVG_RECT.finditer(svg):
+        row = round((float(match["y"]) - _FIRST_ROW) / _ROW_HEIGHT)
+        first = round(float(match["x"]) / _CHAR_WIDTH)
+        count = round(float(match["width"]) / _CHAR_WIDTH)
+        if 0 <= row < height:
+            for column in range(first, min(first + count, width)):
+                backgrounds[row][column] = _colour_name(match["fill"])
+    cells = [
+        [Cell(" ", "white", backgrounds[r][c], "") for c in range(width)] for r in range(height)
+    ]
+    for match in _SVG_RUN.finditer(svg):
+        row, column = int(match["row"]), round(float(match["x"]) / _CHAR_WIDTH)
+        fg, attrs = styles.get(match["style"].split()[0], ("white", ""))
+        text = html.unescape(match["text"].replace("&#160;", " ")).replace("\n", "")
+        for char in text:
+            if 0 <= row < height and column < width:
+                cells[row][column] = Cell(char, fg, backgrounds[row][column], attrs)
+            column += max(cell_len(char), 1)
+    return cells
+
+
+def styled_screen(app: App[object]) -> str:
+    """The screen as text with its colours: a run in other than the default colours starts
+    with ⟨fg/bg attrs⟩ (16 colours, as TERM=xterm shows them), so that a snapshot shows what
+    staff in PuTTY see."""
+    lines = []
+    for row in screen_cells(app):
+        line, current = "", ("white", "bg", "")
+        for cell in row:
+            style = (cell.fg, cell.bg, cell.attrs)
+            if style != current:
+                line += f"⟨{cell.fg}/{cell.bg}{' ' + cell.attrs if cell.attrs else ''}⟩"
+                current = style
+            line += cell.char
+        lines.append(line.rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def contrast(fg: str, bg: str) -> float:
+    """The WCAG contrast ratio of two colours of PuTTY's default palette."""
+
+    def luminance(name: str) -> float:
+        channels = [value / 255 for value in PUTTY_PALETTE[name]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

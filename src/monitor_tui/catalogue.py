@@ -5,6 +5,7 @@ Read with tomllib (fast). Every problem is collected and reported at once as `pa
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from monitor_tui.model import (
     Measure,
     Target,
     Vocabulary,
+    fold_for_search,
     id_sort_key,
 )
 from monitor_tui.problems import (
@@ -357,7 +359,8 @@ def _horizon(table: _Table) -> Horizon:
 
 def _vocabulary(top: _Table, name: str) -> Vocabulary:
     choices = []
-    for table in top.tables(name, name):
+    tables = top.tables(name, name)
+    for table in tables:
         flag = _COUNTS_FLAG.get(name)
         choices.append(
             Choice(
@@ -368,12 +371,83 @@ def _vocabulary(top: _Table, name: str) -> Vocabulary:
                 symbol=table.text("symbol"),
                 counts=table.flag(flag) if flag else False,
                 needs_reason=table.flag("needs_reason"),
+                hotkey=_hotkey(table),
+                ascii=_ascii_mark(table),
             )
         )
         table.check_unknown_keys()
     keys = [c.key for c in choices]
     for key in {k for k in keys if keys.count(k) > 1}:
         top.report(_("choice_duplicate", key=key, vocabulary=name), name)
+    _check_distinct(tables, choices, name)
     if not choices:
-        choices.append(Choice("offen", "offen", "open", "#808080", "·"))
-    return Vocabulary(name=name, choices=tuple(choices))
+        choices.append(Choice("offen", "offen", "open", "#808080", "·", hotkey="o", ascii="."))
+    return Vocabulary(name=name, choices=tuple(_with_hotkeys(choices)))
+
+
+HOTKEY = re.compile(r"[a-z0-9]")
+"""A hotkey is one lower-case letter or digit: the app reserves "-" for "not set" and capitals
+for its own commands."""
+ASCII_MARK = re.compile(r"[!-~]")
+"""One printable ASCII character other than the space."""
+
+
+def _hotkey(table: _Table) -> str:
+    value = table.text("hotkey", required=False)
+    if value and not HOTKEY.fullmatch(value):
+        table.report(_("hotkey_format", value=value), "hotkey")
+        return ""
+    return value
+
+
+def _ascii_mark(table: _Table) -> str:
+    value = table.text("ascii", required=False)
+    if value and not ASCII_MARK.fullmatch(value):
+        table.report(_("ascii_format", value=value), "ascii")
+        return ""
+    return value
+
+
+def _check_distinct(tables: list[_Table], choices: list[Choice], name: str) -> None:
+    """A letter that picks two values, or a mark shared by two, would mislead: report both."""
+    for attribute, message in (("hotkey", "hotkey_duplicate"), ("ascii", "ascii_duplicate")):
+        seen: dict[str, str] = {}
+        for table, choice in zip(tables, choices, strict=False):
+            value = getattr(choice, attribute)
+            if not value:
+                continue
+            if value in seen:
+                table.report(
+                    _(message, value=value, vocabulary=name, first=seen[value], second=choice.key),
+                    attribute,
+                )
+            else:
+                seen[value] = choice.key
+
+
+def _with_hotkeys(choices: list[Choice]) -> list[Choice]:
+    """Give every value without a configured hotkey its symbol when that is a letter (P, V, U),
+    else the first free letter of its German word (then of its key, then a digit), and without an ASCII mark its symbol when that is ASCII,
+    else the first free capital of its word: workspaces made before hotkeys existed still get
+    a distinct letter and mark per value."""
+    used_keys = {c.hotkey for c in choices if c.hotkey}
+    used_marks = {c.ascii for c in choices if c.ascii}
+    result = []
+    for choice in choices:
+        word = fold_for_search(choice.de)
+        if not choice.hotkey:
+            candidates = [choice.symbol.lower(), *word, *choice.key.lower(), *"123456789"]
+            hotkey = _first_free(candidates, used_keys, HOTKEY)
+            choice = dataclasses.replace(choice, hotkey=hotkey)
+        if not choice.ascii:
+            candidates = [choice.symbol, *word.upper(), *"#%&=?@"]
+            mark = _first_free(candidates, used_marks, ASCII_MARK)
+            choice = dataclasses.replace(choice, ascii=mark)
+        result.append(choice)
+    return result
+
+
+def _first_free(candidates: list[str], used: set[str], allowed: re.Pattern[str]) -> str:
+    free = next((c for c in candidates if allowed.fullmatch(c) and c not in used), "")
+    used.add(free)
+    return free

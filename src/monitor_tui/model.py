@@ -120,9 +120,22 @@ class Choice:
     """`done` for a status (counts as implemented), `fulfilled` for a target state."""
     needs_reason: bool = False
     """Setting this value needs a note saying why (`needs_reason = true` in the concept)."""
+    hotkey: str = field(default="", compare=False)
+    """The letter that picks this value in the app ("" for data of frozen reports, which keep
+    only what a report shows: hotkeys and ASCII marks are the app's configuration)."""
+    ascii: str = field(default="", compare=False)
+    """A printable ASCII stand-in for `symbol`, for terminals that cannot draw it."""
 
     def label(self, lang: str = "de") -> str:
         return self.en if lang == "en" else self.de
+
+    def mark(self, ascii_only: bool = False) -> str:
+        """The symbol, or its ASCII stand-in on a terminal without Unicode marks."""
+        if not ascii_only:
+            return self.symbol
+        if self.ascii:
+            return self.ascii
+        return self.symbol if self.symbol.isascii() else self.key[:1].upper() or "?"
 
 
 @dataclass(frozen=True)

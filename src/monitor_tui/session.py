@@ -15,6 +15,7 @@ from typing import Literal
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.dates import format_date
 from monitor_tui.export import CompareError, ExportRefused, ReportDateError
+from monitor_tui.filters import FilterContext
 from monitor_tui.i18n import _, get_language, os_error
 from monitor_tui.model import Catalogue, MeasureStatus, monitoring_start
 from monitor_tui.offices import DueOverview, due_overview
@@ -48,6 +49,8 @@ from monitor_tui.status.store import (
     file_stamp,
     load_all_statuses,
     load_status_checked,
+    read_file_text,
+    replace_file_text,
     save_edit,
 )
 from monitor_tui.status.watch import StatusFolderWatcher
@@ -273,6 +276,42 @@ class WorkspaceSession:
         self._store(measure_id, result.status, result.findings)
         kind: SaveKind = "conflict" if result.conflicts else "saved"
         return SaveOutcome(kind, measure_id, result.status, result.conflicts)
+
+    def status_text(self, measure_id: str) -> str:
+        """The measure's status file as text, for editing it by hand in the app; raises
+        ProblemsError when it cannot be read."""
+        return read_file_text(self.workspace, measure_id)
+
+    def save_status_text(self, measure_id: str, text: str, expected: str) -> SaveOutcome | None:
+        """Write a status file edited by hand in the app, if nobody saved it since `expected`
+        was read, then put a changed state on the record as `edited_by_hand` does. An outcome
+        "error" says why nothing was written; None: written and nothing to record."""
+        try:
+            written = replace_file_text(self.workspace, measure_id, text, expected)
+        except ProblemsError as error:
+            reason = str(error.problems[0]) if error.problems else ""
+            return SaveOutcome("error", measure_id, reason=reason)
+        except InvalidEdit as error:
+            return SaveOutcome("error", measure_id, reason=str(error))
+        except OSError as error:
+            return SaveOutcome("error", measure_id, reason=os_error(error))
+        if not written:
+            return SaveOutcome("error", measure_id, reason=_("tui_file_changed_meanwhile"))
+        return self.edited_by_hand(measure_id)
+
+    def filter_context(self, changed_ids: frozenset[str] | None = None) -> FilterContext:
+        """What the filters need: today's statuses, today, the measures changed since the last
+        report (computed here when not given) and the unreadable ones."""
+        changed = changed_ids if changed_ids is not None else self.changed_since_report()
+        return FilterContext(
+            self.catalogue,
+            self.statuses,
+            self.today(),
+            changed,
+            self.broken,
+            self.monitoring_start(),
+            self.my_offices(),
+        )
 
     def status_file(self, measure_id: str) -> Path | None:
         """The measure's status file for an editor, or None when nothing was recorded yet."""

@@ -42,6 +42,17 @@ class Workspace:
         return self.catalogue_dir.is_dir()
 
 
+def location_note(workspace: Workspace, cwd: Path | None = None) -> str | None:
+    """The workspace's absolute path when it is not the current folder (so that nobody
+    records into another workspace than they think), else None."""
+    here = (cwd or Path.cwd()).resolve()
+    try:
+        root = workspace.root.resolve()
+    except OSError:
+        root = workspace.root.absolute()
+    return None if root == here else str(root)
+
+
 def shipped_catalogue() -> Path:
     """The Mainz catalogue that comes with the package.
 

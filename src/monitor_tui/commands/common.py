@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 
 from monitor_tui.catalogue import load_catalogue
+from monitor_tui.dates import format_timestamp
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import Catalogue, LogEntry
 from monitor_tui.people import Directory
 from monitor_tui.problems import Problem, ProblemsError
 from monitor_tui.status.wording import describe_change, entry_origin, tag_word
 from monitor_tui.text import visible_line
-from monitor_tui.workspace import Workspace
+from monitor_tui.workspace import Workspace, location_note
 
 USAGE_ERROR = 2
 """Exit code for bad input on the command line, as argparse uses it."""
@@ -33,6 +34,14 @@ def load_catalogue_or_report(workspace: Workspace) -> Catalogue | None:
         return None
 
 
+def announce_workspace(workspace: Workspace) -> None:
+    """Before a command writes: name the workspace when it is not the current folder, so that
+    nobody records into another one than they think (on stderr: stdout may be a report)."""
+    where = location_note(workspace)
+    if where:
+        print(f"monitor-tui: {visible_line(_('workspace_used', path=where))}", file=sys.stderr)
+
+
 def fail(message: str, code: int = 1) -> int:
     """Print a message for the user on stderr and return the exit code."""
     print(f"monitor-tui: {visible_line(message)}", file=sys.stderr)  # quotes what was typed
@@ -46,7 +55,7 @@ def format_entry(
     and when, where it came from, the changes, the note."""
     person = directory.people.get(entry.author)
     who = f"{person.display()} [{entry.author}]" if person else entry.author
-    head = f"  {prefix}{entry.timestamp.strftime('%Y-%m-%d %H:%M')} · {who}"
+    head = f"  {prefix}{format_timestamp(entry.timestamp, get_language())} · {who}"
     if entry.internal:
         head += f" · {_('label_internal')}"
     head += "".join(f" · {tag_word(tag)}" for tag in entry.tags)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from monitor_tui.commands.common import (
     USAGE_ERROR,
+    announce_workspace,
     fail,
     load_catalogue_or_report,
     report_problems,
@@ -58,6 +59,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print(_("export_status_broken", count=len(loaded.broken)), file=sys.stderr)
         return 1
     statuses = loaded.statuses
+    if args.output != "-":
+        announce_workspace(workspace)
     try:
         if args.output == "-":
             prepared = prepare_report(workspace, catalogue, statuses, options)

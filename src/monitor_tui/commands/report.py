@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from monitor_tui.commands.common import (
     USAGE_ERROR,
+    announce_workspace,
     fail,
     load_catalogue_or_report,
     report_problems,
@@ -70,6 +71,7 @@ def _freeze(args: argparse.Namespace, workspace: Workspace) -> int:
     catalogue = load_catalogue_or_report(workspace)
     if catalogue is None:
         return 1
+    announce_workspace(workspace)
     try:
         result = freeze_report(workspace, catalogue, day, args.title, compare=args.compare)
     except ExportRefused as refused:
@@ -209,6 +211,7 @@ def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
     if not args.reason.strip():
         return fail(_("reports_withdraw_no_reason"), USAGE_ERROR)
     now = datetime.now().astimezone()
+    announce_workspace(workspace)
     report = withdraw_report(workspace, args.id, args.reason, current_login(), now)
     print(_("reports_withdrawn", id=report.id))
     last = latest_report(list_reports(workspace)[0])

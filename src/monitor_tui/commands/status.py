@@ -9,6 +9,7 @@ from datetime import date
 
 from monitor_tui.commands.common import (
     USAGE_ERROR,
+    announce_workspace,
     fail,
     format_entry,
     load_catalogue_or_report,
@@ -16,6 +17,7 @@ from monitor_tui.commands.common import (
 )
 from monitor_tui.commands.due import next_step_text
 from monitor_tui.commands.options import parse_date_option
+from monitor_tui.dates import format_date
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import (
     Catalogue,
@@ -53,6 +55,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return fail(_("measure_unknown", id=args.id, known=known), USAGE_ERROR)
     try:
         if args.adopt:
+            announce_workspace(workspace)
             adopted = _adopt(args, workspace, catalogue, measure.id)
         else:
             edit = edit_from_args(args)
@@ -62,6 +65,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
                 if missing:
                     reasons = _reasons(missing, catalogue)
                     return fail(_("status_reason_required", values=reasons), USAGE_ERROR)
+                announce_workspace(workspace)
                 save_edit(workspace, catalogue, measure.id, edit, current_login())
         status, findings = load_status_checked(workspace, catalogue, measure.id)
     except InvalidEdit as error:
@@ -214,7 +218,7 @@ def describe(
         return value_word(field, key, catalogue, lang)
 
     overdue = is_overdue(status, today, concept.review_period_days, start)
-    reviewed = status.reviewed.isoformat() if status.reviewed else _("status_never_reviewed")
+    reviewed = format_date(status.reviewed, lang) if status.reviewed else _("status_never_reviewed")
     lines = [
         f"{measure.id} {measure.label}",
         measure.text,

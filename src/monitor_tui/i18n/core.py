@@ -56,11 +56,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wert „{key}“ kommt in „{vocabulary}“ mehrfach vor",
         "value '{key}' occurs more than once in '{vocabulary}'",
     ),
+    "hotkey_format": (
+        "„hotkey“ muss ein Kleinbuchstabe oder eine Ziffer sein, nicht „{value}“",
+        "'hotkey' must be a lower-case letter or a digit, not '{value}'",
+    ),
+    "hotkey_duplicate": (
+        "Taste „{value}“ ist in „{vocabulary}“ doppelt vergeben ({first} und {second})",
+        "key '{value}' is used twice in '{vocabulary}' ({first} and {second})",
+    ),
+    "ascii_format": (
+        "„ascii“ muss ein druckbares ASCII-Zeichen sein, nicht „{value}“",
+        "'ascii' must be one printable ASCII character, not '{value}'",
+    ),
+    "ascii_duplicate": (
+        "ASCII-Zeichen „{value}“ ist in „{vocabulary}“ doppelt vergeben ({first} und {second})",
+        "ASCII mark '{value}' is used twice in '{vocabulary}' ({first} and {second})",
+    ),
+    # filters (filters.py): the tree, the export and an overview describe them alike
+    "filter_dimension_field": ("Handlungsfeld", "Field of action"),
+    "filter_dimension_status": ("Umsetzungsstand", "Status"),
+    "filter_dimension_assessment": ("Bewertung", "Assessment"),
+    "filter_dimension_priority": ("Priorität", "Priority"),
+    "filter_dimension_office": ("Zuständigkeit", "Responsibility"),
+    "filter_dimension_horizon": ("Zeithorizont", "Time horizon"),
+    "filter_dimension_overdue": ("Überfällig", "Overdue"),
+    "filter_dimension_next_step_due": ("Nächster Schritt fällig", "Next step due"),
+    "filter_dimension_changed": (
+        "Seit dem letzten Bericht geändert",
+        "Changed since the last report",
+    ),
+    "filter_dimension_ids": ("Auswahl", "Selection"),
+    "filter_not_set": ("nicht gesetzt", "not set"),
+    "filter_term_kurz": ("kurzfristig", "short-term"),
+    "filter_term_mittel": ("mittelfristig", "medium-term"),
+    "filter_term_lang": ("langfristig", "long-term"),
+    "filter_overdue_on": ("nur überfällige", "only overdue"),
+    "filter_next_step_due_on": (
+        "nur mit fälligem nächstem Schritt",
+        "only with a next step due",
+    ),
+    "filter_changed_on": (
+        "nur seit dem letzten Bericht geänderte",
+        "only changed since the last report",
+    ),
+    "filter_overdue_active": ("nur überfällige", "only overdue"),
+    "filter_next_step_due_active": ("nächster Schritt fällig", "next step due"),
+    "filter_changed_active": (
+        "seit dem letzten Bericht geändert",
+        "changed since the last report",
+    ),
+    "filter_ids_active": ("Auswahl: {count} Maßnahmen", "selection: {count} measures"),
+    "filter_active": ("{dimension}: {values}", "{dimension}: {values}"),
+    "filter_or": (" oder ", " or "),
     # workspace
     "workspace_missing": (
-        "Arbeitsbereich „{path}“ nicht gefunden (kein Ordner catalogue/ darin)",
-        "workspace '{path}' not found (no catalogue/ folder in it)",
+        "Arbeitsbereich „{path}“ nicht gefunden (kein Ordner catalogue/ darin). "
+        "Einen neuen anlegen mit: monitor-tui init {path}",
+        "workspace '{path}' not found (no catalogue/ folder in it). "
+        "Create a new one with: monitor-tui init {path}",
     ),
+    "workspace_used": ("Arbeitsbereich: {path}", "Workspace: {path}"),
     "workspace_created": (
         "Neuer Arbeitsbereich mit dem Mainzer Katalog angelegt: {path}",
         "Created a new workspace with the Mainz catalogue: {path}",
@@ -89,6 +144,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "default: $MONITOR_TUI_WORKSPACE, else the current folder, else the user data folder",
     ),
     "cli_lang_help": ("Sprache der Oberfläche (de, en)", "language of the interface (de, en)"),
+    "cli_usage_line": (
+        "monitor-tui [-h] [--version] [-w ORDNER] [--lang {de,en}] [BEFEHL …]",
+        "monitor-tui [-h] [--version] [-w DIR] [--lang {de,en}] [COMMAND …]",
+    ),
+    "cli_epilog": (
+        "Ohne BEFEHL startet die Terminal-App auf dem Arbeitsbereich. Hilfe zu einem Befehl: "
+        "monitor-tui BEFEHL --help. Daten als TT.MM.JJJJ oder JJJJ-MM-TT.",
+        "Without a COMMAND the terminal app starts on the workspace. Help on a command: "
+        "monitor-tui COMMAND --help. Dates as YYYY-MM-DD or DD.MM.YYYY.",
+    ),
+    "cli_metavar_command": ("BEFEHL", "COMMAND"),
+    "cli_metavar_action": ("AKTION", "ACTION"),
+    "cli_metavar_dir": ("ORDNER", "DIR"),
+    "cli_metavar_path": ("PFAD", "PATH"),
+    "cli_metavar_date": ("DATUM", "DATE"),
+    "cli_metavar_field": ("FELD", "FIELD"),
+    "cli_metavar_office": ("AMT", "OFFICE"),
+    "cli_metavar_status": ("STAND", "STATUS"),
+    "cli_metavar_count": ("ANZAHL", "COUNT"),
+    "cli_metavar_compare": ("ID|none", "ID|none"),
+    "cli_metavar_target": ("ZIEL=STAND", "TARGET=STATE"),
+    "cli_metavar_assessment": ("BEWERTUNG", "ASSESSMENT"),
+    "cli_metavar_priority": ("PRIORITÄT", "PRIORITY"),
+    "cli_metavar_note": ("NOTIZ", "NOTE"),
+    "cli_metavar_title": ("TITEL", "TITLE"),
+    "cli_metavar_reason": ("GRUND", "REASON"),
+    "cli_metavar_step": ("SCHRITT", "STEP"),
+    "cli_metavar_docx_file": ("DATEI.docx", "FILE.docx"),
+    "cli_help_with_values": ("{help}: {values}", "{help}: {values}"),
+    "cli_target_help_values": (
+        "Stand eines Zeithorizont-Ziels setzen, z. B. kurz=erreicht (mehrfach möglich); ZIEL: "
+        "kurz, mittel, lang (oder mittel-lang …); STAND: {states}",
+        "set the state of a horizon target, e.g. kurz=erreicht (repeatable); TARGET: kurz, "
+        "mittel, lang (or mittel-lang …); STATE: {states}",
+    ),
+    "cli_export_field_help_values": (
+        "nur dieses Handlungsfeld: seine Nummer, seine Nummer wie gedruckt oder sein Titel "
+        "(oder ein eindeutiger Teil davon): {fields}",
+        "only this field of action: its number, its number as printed or its title (or a "
+        "unique part of it): {fields}",
+    ),
     "cli_version_help": ("Version anzeigen und beenden", "show the version and exit"),
     "cli_help_help": ("Diese Hilfe anzeigen und beenden", "show this help and exit"),
     "cli_commands": ("Befehle", "commands"),
@@ -108,20 +204,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "output file (- for standard output); default: exports/synopse-<date>.<ext>",
     ),
     "cli_export_date_help": (
-        "Berichtsstand (Standard: heute)",
-        "report date (default: today)",
+        "Berichtsstand, TT.MM.JJJJ oder JJJJ-MM-TT (Standard: heute)",
+        "report date, YYYY-MM-DD or DD.MM.YYYY (default: today)",
     ),
     "cli_export_summary_help": (
         "Zusammenfassungen der Handlungsfelder (Abschnitt 3) voranstellen",
         "include the field summaries (section 3) at the start",
     ),
-    "cli_export_field_help": ("nur dieses Handlungsfeld (1–5)", "only this field of action (1–5)"),
+    "cli_export_field_help": (
+        "nur dieses Handlungsfeld: Nummer, Nummer wie gedruckt (4.3) oder Titel",
+        "only this field of action: number, number as printed (4.3) or title",
+    ),
     "cli_office_help": ("nur Maßnahmen dieses Amtes", "only measures of this office"),
     "cli_export_status_help": (
         "nur Maßnahmen mit diesem Umsetzungsstand",
         "only measures with this status",
     ),
-    "cli_export_since_help": ("alle Notizen seit diesem Datum", "all notes since this date"),
+    "cli_export_since_help": (
+        "alle Notizen seit diesem Datum (TT.MM.JJJJ oder JJJJ-MM-TT)",
+        "all notes since this date (YYYY-MM-DD or DD.MM.YYYY)",
+    ),
     "cli_export_notes_help": (
         "Anzahl der neuesten Notizen je Maßnahme (Standard: die Notizen seit dem verglichenen "
         "Bericht; ohne Vergleich 3)",
@@ -153,7 +255,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Alle Einträge aller Maßnahmen, neueste zuerst",
         "all entries of all measures, newest first",
     ),
-    "cli_log_since_help": ("nur Einträge ab diesem Datum", "only entries from this date on"),
+    "cli_log_since_help": (
+        "nur Einträge ab diesem Datum (TT.MM.JJJJ oder JJJJ-MM-TT)",
+        "only entries from this date on (YYYY-MM-DD or DD.MM.YYYY)",
+    ),
     "cli_usage": ("Aufruf", "usage"),
     "cli_error_prefix": ("Fehler", "error"),
     "cli_invalid_choice": (

@@ -482,4 +482,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing to apply · Esc close",
     ),
     "tui_import_done_hint": ("Übernommen · Esc schließen", "Applied · Esc close"),
+    "filter_dimension_mine": ("Meine Maßnahmen", "My measures"),
+    "filter_mine_on": (
+        "nur die Maßnahmen meiner Ämter (catalogue/people.toml)",
+        "only the measures of my offices (catalogue/people.toml)",
+    ),
+    "filter_mine_active": ("nur meine Maßnahmen", "only my measures"),
 }

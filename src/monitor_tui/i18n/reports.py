@@ -231,7 +231,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "freeze the report of a report date (reports/<date>/: all five formats, synopse.json, "
         "report.toml)",
     ),
-    "cli_report_date_help": ("Berichtsstand (Standard: heute)", "report date (default: today)"),
+    "cli_report_date_help": (
+        "Berichtsstand, TT.MM.JJJJ oder JJJJ-MM-TT (Standard: heute)",
+        "report date, YYYY-MM-DD or DD.MM.YYYY (default: today)",
+    ),
     "cli_report_title_help": ("Titel des Berichts", "title of the report"),
     "cli_report_list_help": ("alle eingefrorenen Berichte", "every frozen report"),
     "cli_report_show_help": (
@@ -274,7 +277,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_key_freeze_submit": ("Weiter", "Continue"),
     "tui_reports_title": ("Berichte", "Reports"),
     "tui_reports_hint": (
-        "f einfrieren · Enter/d Veränderungen seit dem Bericht · Esc schließen",
+        "f einfrieren · Eingabe/d Veränderungen seit dem Bericht · Esc schließen",
         "f freeze · Enter/d changes since the report · Esc close",
     ),
     "tui_reports_none": (
@@ -314,11 +317,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_freeze_title_label": ("Titel", "Title"),
     "tui_freeze_title_placeholder": ("z. B. Bericht 1. Quartal 2026", "e.g. Report Q1 2026"),
     "tui_freeze_date_label": (
-        "Berichtsstand (JJJJ-MM-TT oder TT.MM.JJJJ)",
+        "Berichtsstand (TT.MM.JJJJ oder JJJJ-MM-TT)",
         "Report date (YYYY-MM-DD or DD.MM.YYYY)",
     ),
     "tui_freeze_hint": (
-        "Enter weiter (mit Rückfrage) · Tab nächstes Feld · Esc abbrechen",
+        "Eingabe weiter (mit Rückfrage) · Tab nächstes Feld · Esc abbrechen",
         "Enter continue (asks first) · Tab next field · Esc cancel",
     ),
     "tui_diff_hint": ("↑↓/j k blättern · Esc schließen", "↑↓/j k scroll · Esc close"),

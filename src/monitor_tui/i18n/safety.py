@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "field_note": ("Die Notiz", "The note"),
     "field_next_step": ("Der nächste Schritt", "The next step"),
+    "field_file_text": ("Der Text der Statusdatei", "The text of the status file"),
     "status_folder_symlink_read": (
         "status/ ist ein symbolischer Verweis; die Statusdateien werden nicht durch ihn gelesen",
         "status/ is a symbolic link; the status files are not read through it",
@@ -108,8 +109,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Log does not match the state (edited by hand?): {ids}",
     ),
     "tui_hand_edit_recorded": (
-        "{id} neu gelesen, Handänderung als „von-hand“-Eintrag ({login}) nachgetragen",
-        "Re-read {id}, hand edit recorded as a 'von-hand' entry ({login})",
+        "{id} nach {editor} neu gelesen, Handänderung als „von-hand“-Eintrag ({login}) "
+        "nachgetragen",
+        "Re-read {id} after {editor}, hand edit recorded as a 'von-hand' entry ({login})",
     ),
     # export targets
     "cli_export_force_help": (

@@ -11,8 +11,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_key_open": ("Öffnen (Maßnahme im Detailbereich)", "Open (measure in the detail pane)"),
     "tui_key_switch": ("Zwischen Baum und Details wechseln", "Switch between tree and details"),
     "tui_key_search": ("Suchen", "Search"),
-    "tui_key_clear_search": ("Suche aufheben", "Clear the search"),
-    "tui_key_filter": ("Filter", "Filter"),
+    "tui_key_clear_search": (
+        "Suche aufheben, sonst alle Filter aufheben (Platz im Baum bleibt)",
+        "Clear the search, else all filters (the place in the tree stays)",
+    ),
+    "tui_key_filter": (
+        "Filter: Handlungsfeld, Stand, Bewertung, Priorität, Amt, Zeithorizont, überfällig …",
+        "Filter: field, status, assessment, priority, office, horizon, overdue …",
+    ),
+    "tui_key_tree_wider": ("Baum breiter (wird gemerkt)", "Wider tree (remembered)"),
+    "tui_key_tree_narrower": ("Baum schmaler (wird gemerkt)", "Narrower tree (remembered)"),
+    "tui_key_tree_wider_short": ("Breiter", "Wider"),
+    "tui_key_tree_narrower_short": ("Schmaler", "Narrower"),
+    "tui_key_checklist_toggle": ("Wert an- oder abhaken", "Tick or untick a value"),
     "tui_key_status": ("Umsetzungsstand", "Status"),
     "tui_key_target": ("Zeithorizont-Ziele", "Horizon targets"),
     "tui_key_assessment": ("Bewertung", "Assessment"),
@@ -38,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_key_filter_short": ("Filter", "Filter"),
     "tui_key_status_short": ("Stand", "Status"),
     "tui_key_target_short": ("Ziele", "Targets"),
-    "tui_key_assessment_short": ("Bewertung", "Rating"),
+    "tui_key_assessment_short": ("Bewertung", "Assessment"),
     "tui_key_priority_short": ("Priorität", "Priority"),
     "tui_key_note_short": ("Notiz", "Note"),
     "tui_key_help_short": ("Hilfe", "Help"),
@@ -49,7 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_key_reload_short": ("Neu laden", "Reload"),
     "tui_key_open_short": ("Öffnen", "Open"),
     "tui_key_switch_short": ("Wechseln", "Switch"),
-    "tui_key_clear_search_short": ("Suche aufheben", "Clear search"),
+    "tui_key_clear_search_short": ("Aufheben", "Clear"),
     "tui_key_palette_short": ("Befehle", "Commands"),
     "tui_key_scroll_down": ("In den Details nach unten blättern", "Scroll down in the details"),
     "tui_key_scroll_up": ("In den Details nach oben blättern", "Scroll up in the details"),
@@ -69,12 +80,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_key_note_close": ("Schließen", "Close"),
     "tui_key_conflict_mine": ("Meine Fassung speichern", "Save my version"),
     "tui_key_conflict_theirs": ("Andere Fassung behalten", "Keep the other version"),
-    # key names on the help screen, as printed on the keyboard
+    # key names everywhere (footer, help, palette, hints), as printed on the keyboard
     "tui_keyname_home": ("Pos1", "Home"),
     "tui_keyname_end": ("Ende", "End"),
     "tui_keyname_tab": ("Tab", "Tab"),
     "tui_keyname_esc": ("Esc", "Esc"),
-    "tui_keyname_enter": ("Enter", "Enter"),
+    "tui_keyname_enter": ("Eingabe", "Enter"),
+    "tui_keyname_space": ("Leertaste", "Space"),
+    "tui_keyname_backspace": ("Rücktaste", "Backspace"),
+    "tui_keyname_delete": ("Entf", "Del"),
+    "tui_keyname_pageup": ("Bild↑", "PgUp"),
+    "tui_keyname_pagedown": ("Bild↓", "PgDn"),
+    "tui_keyname_ctrl": ("Strg", "Ctrl"),
+    "tui_keyname_shift": ("Umschalt", "Shift"),
+    "tui_keyname_alt": ("Alt", "Alt"),
     # tree and detail pane
     "tui_rollup": ("{done}/{total} umgesetzt", "{done}/{total} implemented"),
     "tui_measure_title": ("Maßnahme {id}", "Measure {id}"),
@@ -91,7 +110,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_label_status": ("Umsetzungsstand:", "Status:"),
     "tui_label_assessment": ("Bewertung:", "Assessment:"),
     "tui_label_priority": ("Priorität:", "Priority:"),
-    "tui_label_reviewed": ("Letzte Überprüfung:", "Last review:"),
+    "tui_label_reviewed": ("Zuletzt überprüft:", "Last reviewed:"),
     "tui_value_not_set": ("nicht gesetzt", "not set"),
     "tui_status_unreadable": ("fehlerhaft", "unreadable"),
     "tui_value_never": ("noch nie", "never"),
@@ -118,8 +137,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # search and filter
     "tui_search_placeholder": (
-        "Suchen: Wörter aus Maßnahme, Indikator, Zuständigkeit … (Enter: springen, Esc: aufheben)",
-        "Search: words of measure, indicator, office … (Enter: jump, Esc: clear)",
+        "Suchbegriff … · Eingabe: springen · Esc: aufheben",
+        "Search words … · Enter: jump · Esc: clear",
     ),
     "tui_search_active": ("Suche „{query}“", "search '{query}'"),
     "tui_search_jumped": ("Erster Treffer: Maßnahme {id}", "First hit: measure {id}"),
@@ -127,23 +146,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_hits": ("{count} von {total} Maßnahmen", "{count} of {total} measures"),
     "tui_filter_bar_label": ("{hits} –", "{hits} –"),
     "tui_filter_title": ("Filtern nach …", "Filter by …"),
-    "tui_filter_by_office": ("Zuständigkeit (Amt)", "Responsible office"),
-    "tui_filter_by_status": ("Umsetzungsstand", "Status"),
-    "tui_filter_by_assessment": ("Bewertung", "Assessment"),
-    "tui_filter_by_term": ("Zeithorizont", "Time horizon"),
-    "tui_filter_by_overdue": ("Nur überfällige", "Only overdue"),
-    "tui_filter_by_overdue_off": ("Nicht nur überfällige", "Not only overdue"),
     "tui_filter_clear": ("Alle Filter aufheben", "Clear all filters"),
-    "tui_filter_any": ("— alle —", "— any —"),
-    "tui_filter_office_active": ("Amt: {office}", "office: {office}"),
-    "tui_filter_status_active": ("Stand: {label}", "status: {label}"),
-    "tui_filter_assessment_active": ("Bewertung: {label}", "assessment: {label}"),
-    "tui_filter_term_active": ("Zeithorizont: {term}", "horizon: {term}"),
-    "tui_filter_overdue_active": ("nur überfällige", "only overdue"),
+    "tui_filter_any": ("alle", "any"),
+    "tui_filter_values_title": (
+        "{dimension}: Werte wählen (mehrere möglich)",
+        "{dimension}: choose values (several possible)",
+    ),
+    "tui_filter_nothing_matches": (
+        "Keine Maßnahme passt zu den Filtern – Esc hebt sie auf",
+        "No measure matches the filters – Esc clears them",
+    ),
+    "tui_filter_cleared": (
+        "Alle Filter aufgehoben – Auswahl und geöffnete Zweige bleiben",
+        "All filters cleared – selection and open branches stay",
+    ),
+    "tui_tree_width": (
+        "Baumbreite: {width} Spalten (gemerkt)",
+        "Tree width: {width} columns (remembered)",
+    ),
+    "tui_tree_width_not_saved": (
+        "Baumbreite: {width} Spalten (konnte nicht gespeichert werden)",
+        "Tree width: {width} columns (could not be saved)",
+    ),
     # dialogs
     "tui_picker_hint": (
-        "↑↓ wählen · Enter übernehmen · Anfangsbuchstaben tippen · Esc abbrechen",
+        "↑↓ wählen · Eingabe übernehmen · Anfangsbuchstaben tippen · Esc abbrechen",
         "↑↓ choose · Enter take · type the first letters · Esc cancel",
+    ),
+    "tui_picker_hint_hotkeys": (
+        "Buchstabe links wählt direkt · ↑↓ und Eingabe · Esc abbrechen",
+        "The letter on the left chooses · ↑↓ and Enter · Esc cancel",
+    ),
+    "tui_checklist_hint": (
+        "Leertaste/Buchstabe hakt an · Eingabe übernimmt · Esc bricht ab",
+        "Space/letter ticks · Enter applies · Esc cancels",
     ),
     "tui_pick_status": ("Umsetzungsstand von Maßnahme {id}", "Status of measure {id}"),
     "tui_pick_assessment": ("Bewertung von Maßnahme {id}", "Assessment of measure {id}"),
@@ -153,8 +189,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Which horizon target? (measure {id})",
     ),
     "tui_pick_target_state": (
-        "Stand des Ziels „{target}“ (Maßnahme {{id}})",
-        "State of target '{target}' (measure {{id}})",
+        "Stand des Ziels „{target}“ von Maßnahme {id}",
+        "State of the target '{target}' of measure {id}",
     ),
     "tui_confirm_hint": ("j = ja · n = nein", "y = yes · n = no"),
     "tui_note_title": (
@@ -181,15 +217,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Eine Notiz ist noch nicht gespeichert und ginge verloren. Trotzdem beenden?",
         "A note is not saved yet and would be lost. Quit anyway?",
     ),
-    "tui_help_title": ("Tasten", "Keys"),
-    "tui_help_hint": ("Esc, ? oder q schließt die Hilfe", "Esc, ? or q closes the help"),
+    "tui_help_title": ("Hilfe: Tasten und Zeichen", "Help: keys and marks"),
+    "tui_help_hint": (
+        "↑↓ / Bild↑↓ blättern · Esc, ? oder q schließt die Hilfe",
+        "↑↓ / PgUp PgDn scroll · Esc, ? or q closes the help",
+    ),
+    "tui_help_section_about": ("Worum es geht", "What this is"),
+    "tui_help_concept": ("Konzept", "Concept"),
+    "tui_help_issuer": ("Herausgeber", "Issuer"),
+    "tui_help_section_main": ("Überall in der Hauptansicht", "Anywhere on the main screen"),
+    "tui_help_section_tree": ("Im Baum (links)", "In the tree (left)"),
+    "tui_help_section_detail": (
+        "In den Details (rechts, mit Tab erreichbar)",
+        "In the details (right, reached with Tab)",
+    ),
+    "tui_help_section_lists": (
+        "In Auswahllisten (s, t, b, p, f)",
+        "In choice lists (s, t, b, p, f)",
+    ),
+    "tui_help_section_note": ("Im Notiz-Editor (n)", "In the note editor (n)"),
+    "tui_help_section_export": ("Im Export-Dialog (x)", "In the export dialog (x)"),
+    "tui_help_section_reports": ("In den Berichten (B)", "In the reports (B)"),
+    "tui_help_section_questions": ("Bei Rückfragen", "When asked"),
+    "tui_help_section_legend": ("Zeichen: {name}", "Marks: {name}"),
+    "tui_help_section_marks": ("Weitere Zeichen", "Other marks"),
+    "tui_help_list_move": ("Auswahl bewegen", "Move the choice"),
+    "tui_help_list_take": ("Übernehmen", "Take it"),
+    "tui_help_letter": ("Buchstabe", "Letter"),
+    "tui_help_list_letter": (
+        "Der Buchstabe links vor einem Eintrag wählt ihn direkt (Listen ohne Buchstaben: "
+        "Anfangsbuchstaben tippen)",
+        "The letter left of an entry chooses it (lists without letters: type the first letters)",
+    ),
+    "tui_legend_changed": (
+        "seit dem letzten eingefrorenen Bericht geändert",
+        "changed since the last frozen report",
+    ),
+    "tui_legend_broken": (
+        "Statusdatei fehlerhaft (Stand unbekannt; e öffnet sie)",
+        "status file broken (state unknown; e opens it)",
+    ),
+    "tui_legend_overdue": (
+        "länger als die Frist des Konzepts nicht überprüft (u vermerkt eine Überprüfung)",
+        "not reviewed for longer than the concept's period (u records a review)",
+    ),
+    "tui_legend_rollup_mark": ("3/7", "3/7"),
+    "tui_legend_rollup": (
+        "3 von 7 Maßnahmen umgesetzt (Handlungsfeld, Ziel)",
+        "3 of 7 measures implemented (field, goal)",
+    ),
+    "tui_legend_branches": ("Zweig zugeklappt / aufgeklappt", "branch collapsed / expanded"),
     "tui_conflict_title": ("Gleichzeitige Änderung", "Simultaneous change"),
     "tui_conflict_intro": (
-        "Während Sie Maßnahme {id} bearbeitet haben, hat jemand anderes dieselben Felder "
-        "geändert. Notizen sind in jedem Fall gespeichert. Welche Fassung soll gelten?",
-        "While you edited measure {id}, someone else changed the same fields. "
+        "Während Sie Maßnahme {id} bearbeitet haben, wurden dieselben Felder geändert – "
+        "zuletzt von {by}. Notizen sind in jedem Fall gespeichert. Welche Fassung soll gelten?",
+        "While you edited measure {id}, the same fields were changed – last by {by}. "
         "Notes are saved either way. Which version should stand?",
     ),
+    "tui_conflict_changed_by": ("(geändert von {by})", "(changed by {by})"),
+    "tui_conflict_someone": ("jemand anderem", "someone else"),
     "tui_conflict_theirs": ("andere Fassung:", "other version:"),
     "tui_conflict_mine": ("meine Fassung: ", "my version:   "),
     "tui_conflict_hint": (
@@ -198,13 +284,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # status line
     "tui_saved": ("Maßnahme {id} gespeichert (als {login})", "Measure {id} saved (as {login})"),
+    "tui_note_saved": (
+        "Notiz zu {id} gespeichert (als {login}): „{quote}“ – siehe Fortschritt",
+        "Note on {id} saved (as {login}): '{quote}' – see Progress",
+    ),
+    "tui_note_saved_internal": (
+        "Interne Notiz zu {id} gespeichert (als {login}): „{quote}“ – siehe Fortschritt",
+        "Internal note on {id} saved (as {login}): '{quote}' – see Progress",
+    ),
     "tui_save_failed": (
         "Maßnahme {id} nicht gespeichert: {reason}",
         "Measure {id} not saved: {reason}",
     ),
     "tui_conflict_status": (
-        "Maßnahme {id}: jemand anderes hat gleichzeitig geändert – bitte wählen",
-        "Measure {id}: someone else changed it at the same time – please choose",
+        "Maßnahme {id}: gleichzeitig geändert von {by} – bitte wählen",
+        "Measure {id}: changed at the same time by {by} – please choose",
     ),
     "tui_conflict_kept_theirs": (
         "Maßnahme {id}: andere Fassung behalten",
@@ -235,6 +329,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Could not start the editor: {reason}",
     ),
     "tui_file_reread": ("Statusdatei von {id} neu gelesen", "Re-read the status file of {id}"),
+    "tui_file_reread_after": (
+        "Statusdatei von {id} nach {editor} neu gelesen – nichts nachzutragen",
+        "Re-read the status file of {id} after {editor} – nothing to record",
+    ),
+    "tui_builtin_editor": ("dem eingebauten Editor", "the built-in editor"),
+    "tui_file_editor_title": (
+        "Statusdatei von Maßnahme {id} – eingebauter Editor ($VISUAL/$EDITOR nicht gesetzt, "
+        "nano nicht installiert)",
+        "Status file of measure {id} – built-in editor ($VISUAL/$EDITOR not set, nano not "
+        "installed)",
+    ),
+    "tui_file_editor_hint": (
+        "Strg+S speichern (Änderungen am Stand werden als „von-hand“ nachgetragen) · Esc schließen",
+        "Ctrl+S save (changes of the state are recorded as 'von-hand') · Esc close",
+    ),
+    "tui_file_discard_question": (
+        "Die Änderungen an der Datei sind nicht gespeichert. Verwerfen?",
+        "The changes to the file are not saved. Discard them?",
+    ),
+    "tui_file_changed_meanwhile": (
+        "die Datei wurde inzwischen anderswo gespeichert – Ihre Fassung ist nicht gespeichert; "
+        "Esc und e öffnen die neue",
+        "the file was saved elsewhere meanwhile – your version is not saved; Esc and e open "
+        "the new one",
+    ),
     "tui_export_running": ("Export läuft …", "Exporting …"),
     "tui_export_written": ("Export geschrieben: {path}", "Export written: {path}"),
     "tui_export_written_many": (
@@ -265,10 +384,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_export_format_label": ("Format:", "Format:"),
     "tui_export_format_all": ("alle", "all"),
     "tui_export_date_label": ("Berichtsstand:", "Report date:"),
-    "tui_export_date_hint": ("JJJJ-MM-TT oder TT.MM.JJJJ", "YYYY-MM-DD or DD.MM.YYYY"),
+    "tui_export_date_hint": ("TT.MM.JJJJ oder JJJJ-MM-TT", "YYYY-MM-DD or DD.MM.YYYY"),
+    "tui_date_hint": ("TT.MM.JJJJ", "YYYY-MM-DD"),
+    "tui_export_field_label": ("Handlungsfeld:", "Field:"),
+    "tui_export_field_all": ("alle", "all"),
+    "tui_export_field_whole": ("der ganze Bericht", "the whole report"),
+    "tui_export_notes_label": ("Notizen:", "Notes:"),
+    "tui_export_notes_or_since": (
+        "neueste je Maßnahme, oder alle seit",
+        "latest per measure, or all since",
+    ),
+    "tui_export_summary_toggle": (
+        "Zusammenfassungen der Handlungsfelder voranstellen",
+        "Begin with the summaries of the fields",
+    ),
+    "tui_export_bad_since": (
+        "„{value}“ ist kein gültiges Datum für „Notizen seit“. Bitte als TT.MM.JJJJ oder "
+        "JJJJ-MM-TT eingeben, oder leer lassen.",
+        "'{value}' is not a valid date for 'notes since'. Please enter it as YYYY-MM-DD or "
+        "DD.MM.YYYY, or leave it empty.",
+    ),
+    "tui_export_bad_notes": (
+        "„{value}“ ist keine Anzahl von Notizen. Bitte eine ganze Zahl ab 0 eingeben, oder "
+        "leer lassen.",
+        "'{value}' is no number of notes. Please enter a whole number from 0, or leave it empty.",
+    ),
     "tui_export_bad_date": (
-        "„{value}“ ist kein gültiges Datum. Bitte als JJJJ-MM-TT oder TT.MM.JJJJ eingeben, "
-        "z. B. 2026-03-31.",
+        "„{value}“ ist kein gültiges Datum. Bitte als TT.MM.JJJJ oder JJJJ-MM-TT eingeben, "
+        "z. B. 31.03.2026.",
         "'{value}' is not a valid date. Please enter it as YYYY-MM-DD or DD.MM.YYYY, "
         "e.g. 2026-03-31.",
     ),
@@ -305,8 +448,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui_export_done": ("Geschrieben:", "Written:"),
     "tui_export_finished": ("{bar} fertig", "{bar} done"),
     "tui_export_hint": (
-        "Tab Feld · ←→ Format · Leertaste an/aus · Enter Export · Esc schließen",
-        "Tab field · ←→ format · Space on/off · Enter export · Esc close",
+        "Tab Feld · ←→ wählen · Leertaste an/aus · Eingabe Export · Esc schließt",
+        "Tab field · ←→ choose · Space on/off · Enter export · Esc closes",
     ),
     "tui_catalogue_broken": (
         "Katalog fehlerhaft, die bisherige Fassung bleibt angezeigt: {problem}",

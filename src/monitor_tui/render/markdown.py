@@ -14,16 +14,19 @@ from monitor_tui.report.charts import Chart
 from monitor_tui.report.document import GoalTable, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
 
-# Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
-# that can start markup inline (emphasis, code, links, images, HTML, entities, tables, strikes).
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; only those that can
+# start markup where they stand are, so that the file still reads well and diffs stay small:
+# emphasis, code, links (and so images), HTML and tables anywhere; an entity only as "&name;",
+# a strike only as "~~"; the rest only at the start of a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<|])|&(?=#?[0-9A-Za-z]+;)|~(?=~)")
 _SUM = "Σ"
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)([-+=>#]|\d{1,9}(?=[.)](?:\s|$)))", re.MULTILINE)
+"""A list ("- x", "1. x"), a quote, a heading or a setext underline; "27.11.2026" is none."""
 
 
 def escape_markdown(text: str) -> str:
     """`text` as literal Markdown text."""
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", text)
+    escaped = _INLINE_SPECIAL.sub(lambda match: "\\" + match.group(0), text)
     # "- x" would start a list, "1. x" an ordered one; only punctuation can be escaped
     return _LINE_START.sub(_escape_line_start, escaped)
 

@@ -44,7 +44,7 @@ def change_words(change: FieldChange, before: Catalogue, after: Catalogue) -> tu
         )
     lang = get_language()
     return (
-        field_name(change.field),
+        field_name(change.field, after),
         value_word(change.field, change.before, before, lang),
         value_word(change.field, change.after, after, lang),
     )

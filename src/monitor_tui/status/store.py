@@ -297,6 +297,29 @@ def adopt_hand_edit(
     return SaveResult(saved, findings=tuple(findings), written=written)
 
 
+def read_file_text(workspace: Workspace, measure_id: str) -> str:
+    """The status file as text, for editing it by hand in the app; raises ProblemsError."""
+    return _read_text(status_path(workspace.status_dir, measure_id))[0]
+
+
+def replace_file_text(workspace: Workspace, measure_id: str, text: str, expected: str) -> bool:
+    """Write `text` as the measure's file (an edit by hand in the app), under the measure's lock
+    and atomically, but only if the file still holds `expected`, the text the user started
+    from: False, and nothing written, when someone saved meanwhile."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:  # lone surrogates: no file can store them
+        raise InvalidEdit(
+            _("text_not_utf8", field=_("field_file_text"), position=error.start + 1)
+        ) from None
+    path = status_path(workspace.status_dir, measure_id)
+    with _locked(path):
+        if _read_text(path)[0] != expected:
+            return False
+        _write(path, data)
+    return True
+
+
 def _prepare_save(workspace: Workspace, measure_id: str, author: str) -> Path:
     """The file a save writes; checks the author and that status/ is the workspace's own."""
     if not re.fullmatch(r"\S+", author):

@@ -1,5 +1,6 @@
-"""The keys of the app: one table for the main screen, and the one way help and the command
-palette read the bindings (so that neither can disagree with the keys that work)."""
+"""The keys of the app: one table for the main screen, the names keys are shown by, and the one
+way help and the command palette read the bindings (so that neither can disagree with the keys
+that work)."""
 
 from __future__ import annotations
 
@@ -16,13 +17,46 @@ ID_PREFIX = "monitor."
 """Every binding of ours has an id with this prefix (users may remap them by id)."""
 
 KEY_NAMES = {
+    "enter": "tui_keyname_enter",
+    "escape": "tui_keyname_esc",
+    "tab": "tui_keyname_tab",
     "home": "tui_keyname_home",
     "end": "tui_keyname_end",
-    "tab": "tui_keyname_tab",
-    "esc": "tui_keyname_esc",
-    "⏎": "tui_keyname_enter",
+    "space": "tui_keyname_space",
+    "backspace": "tui_keyname_backspace",
+    "delete": "tui_keyname_delete",
+    "pageup": "tui_keyname_pageup",
+    "pagedown": "tui_keyname_pagedown",
 }
-"""Message keys of the key names shown to people (German keyboards print "Pos1", "Ende")."""
+"""Message keys of key names as printed on German keyboards ("Pos1", "Ende", "Eingabe")."""
+KEY_SYMBOLS = {
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "slash": "/",
+    "question_mark": "?",
+    "plus": "+",
+    "minus": "-",
+    "full_stop": ".",
+    "comma": ",",
+}
+MODIFIERS = {"ctrl": "tui_keyname_ctrl", "shift": "tui_keyname_shift", "alt": "tui_keyname_alt"}
+
+
+def key_label(key: str) -> str:
+    """A key as people read it in the chosen language: "Strg+S", "Eingabe", "Pos1", "↑", "B"."""
+    *modifiers, name = key.split("+") if key != "+" else ["plus"]
+    if name in KEY_NAMES:
+        shown = _(KEY_NAMES[name])
+    elif name in KEY_SYMBOLS:
+        shown = KEY_SYMBOLS[name]
+    elif len(name) == 1:
+        shown = name.upper() if modifiers else name
+    else:
+        shown = name.replace("_", " ").capitalize()
+    prefix = "".join(_(MODIFIERS[m]) + "+" if m in MODIFIERS else m + "+" for m in modifiers)
+    return prefix + shown
 
 
 @dataclass(frozen=True)
@@ -48,19 +82,20 @@ MAIN_KEYS = (
     Key("f", "filter", "tui_key_filter", "filter"),
     Key("s", "set_status", "tui_key_status", "status"),
     Key("t", "set_target", "tui_key_target", "target"),
-    Key("b", "set_assessment", "tui_key_assessment", "assessment"),
-    Key("p", "set_priority", "tui_key_priority", "priority"),
+    # The footer shows what is used most and fits 80 columns; help and palette list the rest.
+    Key("b", "set_assessment", "tui_key_assessment", "assessment", show=False),
+    Key("p", "set_priority", "tui_key_priority", "priority", show=False),
     Key("n", "add_note", "tui_key_note", "note"),
-    # u, N, F, i, e, x, B, r: the footer has no room left at 80 columns; help and palette
-    # list them.
-    Key("u", "mark_reviewed", "tui_key_reviewed", "reviewed", show=False),  # "überprüft"
+    Key("u", "mark_reviewed", "tui_key_reviewed", "reviewed"),  # "überprüft"
     Key("N", "set_next_step", "tui_key_next_step", "next_step", show=False),  # n: Notiz
     Key("F", "due", "tui_key_due", "due", show=False),  # Fällig (f: Filter)
     Key("i", "import_answers", "tui_key_import", "import", show=False),
     Key("e", "edit_file", "tui_key_edit", "edit", show=False),
-    Key("x", "export", "tui_key_export", "export", show=False),
+    Key("x", "export", "tui_key_export", "export"),
     Key("B", "reports", "tui_key_reports", "reports", show=False),  # Berichte (b: Bewertung)
     Key("r", "reload", "tui_key_reload", "reload", show=False),
+    Key("plus", "tree_width(4)", "tui_key_tree_wider", "tree_wider", show=False),
+    Key("minus", "tree_width(-4)", "tui_key_tree_narrower", "tree_narrower", show=False),
     Key("question_mark", "help", "tui_key_help", "help"),
     Key("q", "app.quit", "tui_key_quit", "quit"),
 )
@@ -82,12 +117,12 @@ def bindings(keys: Iterable[Key]) -> list[BindingType]:
     ]
 
 
-def class_bindings(node: DOMNode) -> Iterator[Binding]:
-    """The bindings a node's class declares, in the order Textual merges them (base classes
-    first; a key bound again further down keeps its place)."""
+def class_bindings(cls: type) -> Iterator[Binding]:
+    """The bindings a class declares, in the order Textual merges them (base classes first; a
+    key bound again further down keeps its place)."""
     by_key: dict[str, list[Binding]] = {}
-    for cls in reversed(type(node).__mro__):
-        declared = cls.__dict__.get("BINDINGS")
+    for base in reversed(cls.__mro__):
+        declared = base.__dict__.get("BINDINGS")
         if not declared:
             continue
         found: dict[str, list[Binding]] = {}
@@ -109,25 +144,27 @@ class DescribedKey:
 
 
 def key_name(app: App[object], binding: Binding) -> str:
-    """The key as people read it: "Pos1", "Tab", "Esc"."""
-    display = app.get_key_display(binding)
-    return _(KEY_NAMES[display]) if display in KEY_NAMES else display
+    """The key as people read it: "Pos1", "Tab", "Esc", "Strg+P"."""
+    return app.get_key_display(binding)
 
 
-def described_keys(app: App[object], nodes: Iterable[DOMNode]) -> list[DescribedKey]:
-    """Every key of ours on `nodes`, merged by id ("↓ / j"), in the order they are bound."""
+def described_keys(app: App[object], owners: Iterable[DOMNode | type]) -> list[DescribedKey]:
+    """Every key of ours on `owners` (widgets, screens or their classes), merged by id
+    ("↓ / j"), in the order they are bound."""
     keys: dict[str, list[str]] = {}
     found: dict[str, tuple[str, str]] = {}
-    for node in nodes:
-        for binding in class_bindings(node):
+    for owner in owners:
+        for binding in class_bindings(owner if isinstance(owner, type) else type(owner)):
             if binding.id is None or not binding.id.startswith(ID_PREFIX):
                 continue
             if not (binding.tooltip or binding.description):
                 continue  # ctrl+c: only there to say how to quit
             names = keys.setdefault(binding.id, [])
-            name = key_name(app, binding)
-            if name not in names:
-                names.append(name)
+            for single in binding.key.split(","):
+                one = Binding(single.strip(), binding.action, key_display=binding.key_display)
+                name = key_name(app, one)
+                if name not in names:
+                    names.append(name)
             found[binding.id] = (binding.tooltip or binding.description, binding.action)
     return [
         DescribedKey(binding_id, tuple(keys[binding_id]), *found[binding_id]) for binding_id in keys

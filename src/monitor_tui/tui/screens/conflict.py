@@ -14,8 +14,8 @@ from textual.widgets import Static
 
 from monitor_tui.i18n import _
 
-ConflictRow = tuple[str, str, str]
-"""(field name, their value, my value), already in display words."""
+ConflictRow = tuple[str, str, str, str]
+"""(field name, their value, my value, who changed it and when), already in display words."""
 
 
 class ConflictScreen(ModalScreen[bool]):
@@ -28,16 +28,22 @@ class ConflictScreen(ModalScreen[bool]):
         ),
     ]
 
-    def __init__(self, measure_id: str, rows: Sequence[ConflictRow]) -> None:
+    def __init__(self, measure_id: str, rows: Sequence[ConflictRow], by: str) -> None:
+        """`by`: who changed the measure meanwhile, and when ("Bernd, 27.11.2026, 10:54")."""
         super().__init__()
         self.measure_id = measure_id
         self.rows = rows
+        self.by = by
 
     def compose(self) -> ComposeResult:
-        lines = [Content(_("tui_conflict_intro", id=self.measure_id)), Content("")]
-        for name, theirs, mine in self.rows:
+        intro = _("tui_conflict_intro", id=self.measure_id, by=self.by)
+        lines = [Content(intro), Content("")]
+        for name, theirs, mine, by in self.rows:
             lines.append(Content.assemble((name, "bold")))
-            lines.append(Content.assemble("  ", (_("tui_conflict_theirs") + " ", "bold"), theirs))
+            theirs_line = Content.assemble(
+                "  ", (_("tui_conflict_theirs") + " ", "bold"), theirs, ("  " + by, "italic")
+            )
+            lines.append(theirs_line)
             lines.append(Content.assemble("  ", (_("tui_conflict_mine") + " ", "bold"), mine))
         with Vertical(classes="dialog"):
             yield Static(Content(_("tui_conflict_title")), classes="dialog-title")

@@ -40,10 +40,12 @@ from monitor_tui.tui.exporting import (
     FORMAT_CHOICES,
     FORMAT_NAMES,
     FilterTransfer,
+    parse_notes,
     parse_report_date,
+    parse_since,
     progress_bar,
 )
-from monitor_tui.tui.safe_text import visible
+from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.screens.confirm import ConfirmScreen
 from monitor_tui.tui.widgets.choice_row import ChoiceRow
 from monitor_tui.tui.widgets.state_checkbox import StateCheckbox
@@ -52,6 +54,7 @@ Report = Callable[[str, bool], None]
 """Puts a message on the main screen's status line: (text, is_error)."""
 EXPORT_GROUP = "export"
 TICK_SECONDS = 0.5
+ALL_FIELDS = ""
 
 
 class ExportScreen(ModalScreen[None]):
@@ -104,19 +107,33 @@ class ExportScreen(ModalScreen[None]):
         self.warnings: list[str] = []
 
     def compose(self) -> ComposeResult:
-        choices = [
+        formats = [
             (key, FORMAT_NAMES.get(key) or _("tui_export_format_all")) for key in FORMAT_CHOICES
         ]
+        fields = [(ALL_FIELDS, _("tui_export_field_all"))]
+        fields += [(f.id, f.id) for f in self.session.catalogue.fields]
+        lang = get_language()
         with Vertical(classes="dialog export-dialog"):
             yield Static(Content(_("tui_export_title")), classes="dialog-title")
             with Horizontal(classes="export-row"):
                 yield Static(Content(_("tui_export_format_label")), classes="export-label")
-                yield ChoiceRow(choices, id="export-format")
+                yield ChoiceRow(formats, id="export-format")
             with Horizontal(classes="export-row"):
                 yield Static(Content(_("tui_export_date_label")), classes="export-label")
-                yield Input(self.default_date.isoformat(), compact=True, id="export-date")
+                date_text = format_date(self.default_date, lang)
+                yield Input(date_text, compact=True, id="export-date")
                 yield Static(Content(_("tui_export_date_hint")), classes="export-date-hint")
             yield Static(Content(""), id="export-compare")
+            with Horizontal(classes="export-row"):
+                yield Static(Content(_("tui_export_field_label")), classes="export-label")
+                yield ChoiceRow(fields, id="export-field")
+                yield Static(Content(""), id="export-field-name")
+            with Horizontal(classes="export-row"):
+                yield Static(Content(_("tui_export_notes_label")), classes="export-label")
+                yield Input("", compact=True, id="export-notes")
+                yield Static(Content(_("tui_export_notes_or_since")), classes="export-between")
+                yield Input("", compact=True, id="export-since", placeholder=_("tui_date_hint"))
+            yield StateCheckbox(_("tui_export_summary_toggle"), compact=True, id="export-summary")
             yield StateCheckbox(_("tui_export_filter_toggle"), compact=True, id="export-filter")
             yield Static(Content(""), id="export-filter-text")
             yield Static(Content(""), id="export-target")
@@ -126,13 +143,27 @@ class ExportScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-filter", Checkbox).disabled = not self.transfer.any_active()
+        if self.transfer.field:
+            self.query_one("#export-field", ChoiceRow).value = self.transfer.field
         self.describe_filter()
         self.describe_comparison(self.default_date)
+        self.describe_field()
         self.describe_target()
-        self.watch(self.query_one(ChoiceRow), "index", self.describe_target, init=False)
-        self.query_one(ChoiceRow).focus()
+        for row in self.query(ChoiceRow):
+            self.watch(row, "index", self.options_changed, init=False)
+        self.query_one("#export-format", ChoiceRow).focus()
         if self.export_running():
             self.show_result(_("tui_export_already_running"), error=False)
+
+    def options_changed(self, _index: int = 0) -> None:
+        """Another format, field, date …: name the new file, and drop what the last run said
+        (its "fertig" and its files belong to other options)."""
+        self.describe_field()
+        self.describe_target()
+        if not self.export_running() and self.started_at:
+            self.started_at = 0.0
+            self.stop_progress("")
+            self.show_result("", error=False)
 
     # --- the fields ------------------------------------------------------------------------
 
@@ -143,11 +174,11 @@ class ExportScreen(ModalScreen[None]):
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.describe_filter()
-        self.describe_target()
+        self.options_changed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Once the date field holds a valid date, the complaint about it is wrong: drop it."""
-        self.describe_target()
+        self.options_changed()
         if event.input.id != "export-date":
             return
         try:
@@ -165,7 +196,7 @@ class ExportScreen(ModalScreen[None]):
             text = _("tui_export_compare_none")
         else:
             when = format_date(report.report_date, get_language())
-            text = _("tui_export_compare_with", id=report.id, date=when)
+            text = _("tui_export_compare_with", id=one_line(report.id), date=when)
         self.query_one("#export-compare", Static).update(Content(visible(text)))
 
     def describe_filter(self) -> None:
@@ -222,22 +253,46 @@ class ExportScreen(ModalScreen[None]):
         except ValueError as error:
             self.show_result(str(error), error=True)
             self.date_refused = True
-            date_input.focus()
+            self.bad_field().focus()
             return None
         # Said beside the files written: the report itself marks these measures too.
         self.warnings = self.session.hand_edit_warnings(report_date)
         return options
 
+    def bad_field(self) -> Input:
+        """The first field whose text is refused (the date when it lies in the future)."""
+        checks = (("#export-notes", parse_notes), ("#export-since", parse_since))
+        for selector, parse in checks:
+            field = self.query_one(selector, Input)
+            try:
+                parse(field.value)
+            except ValueError:
+                return field
+        return self.query_one("#export-date", Input)
+
+    def describe_field(self) -> None:
+        """The chosen Handlungsfeld's title beside the numbers."""
+        chosen = self.query_one("#export-field", ChoiceRow).value
+        field = self.session.catalogue.field(chosen) if chosen else None
+        text = one_line(field.title) if field else _("tui_export_field_whole")
+        self.query_one("#export-field-name", Static).update(Content(text))
+
     def field_options(self, date_text: str) -> ExportOptions:
-        """The options the fields hold; raises ValueError for a date that is none."""
+        """The options the fields hold; raises ValueError for a date or number that is none."""
         report_date = parse_report_date(date_text)
         apply = self.apply_filter
+        field = self.query_one("#export-field", ChoiceRow).value or None
         report = ReportOptions(
             report_date=report_date,
+            with_summary=self.query_one("#export-summary", Checkbox).value,
+            field=field,
             office=self.transfer.office if apply else None,
             status=self.transfer.status if apply else None,
+            since=parse_since(self.query_one("#export-since", Input).value),
+            notes=parse_notes(self.query_one("#export-notes", Input).value),
         )
-        return ExportOptions(formats=formats_of(self.query_one(ChoiceRow).value), report=report)
+        formats = formats_of(self.query_one("#export-format", ChoiceRow).value)
+        return ExportOptions(formats=formats, report=report)
 
     # --- running ---------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ writes files itself.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
@@ -13,48 +14,62 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Footer, Input, Static, Tree
 
+from monitor_tui.dates import format_date, format_timestamp
+from monitor_tui.filters import MeasureFilter, describe, dimension_values
 from monitor_tui.i18n import _, get_language
-from monitor_tui.model import Catalogue, MeasureStatus
+from monitor_tui.model import Catalogue, LogEntry, MeasureStatus
+from monitor_tui.problems import ProblemsError
 from monitor_tui.session import SaveOutcome, WorkspaceSession
+from monitor_tui.settings import save_int, saved_int
 from monitor_tui.status.edits import Conflict, Edit, edit_from_conflicts, reasons_needed
-from monitor_tui.status.wording import field_name, value_word
-from monitor_tui.tui.browse import Filters, visible_measure_ids
-from monitor_tui.tui.editor import run_editor
+from monitor_tui.status.wording import field_name, horizon_words, value_word
+from monitor_tui.tui.browse import visible_measure_ids
+from monitor_tui.tui.editor import choose_editor, run_editor
 from monitor_tui.tui.exporting import transfer_filters
-from monitor_tui.tui.filter_menu import filter_kinds, filter_values
-from monitor_tui.tui.keys import MAIN_KEYS, bindings, described_keys
-from monitor_tui.tui.safe_text import one_line, visible
+from monitor_tui.tui.filter_menu import CLEAR, is_switch, menu_entries, value_entries
+from monitor_tui.tui.keys import MAIN_KEYS, bindings
+from monitor_tui.tui.safe_text import fit, one_line, visible
 from monitor_tui.tui.screens.answers import ImportPathScreen
 from monitor_tui.tui.screens.conflict import ConflictRow, ConflictScreen
 from monitor_tui.tui.screens.due import DueScreen
 from monitor_tui.tui.screens.export_dialog import ExportScreen
-from monitor_tui.tui.screens.help import HelpRow, HelpScreen
+from monitor_tui.tui.screens.help import HelpScreen, help_sections
 from monitor_tui.tui.screens.next_step import NextStep, NextStepScreen
-from monitor_tui.tui.screens.note_editor import NoteEditorScreen
-from monitor_tui.tui.screens.picker import PickerEntry, PickerScreen
+from monitor_tui.tui.screens.note_editor import FileEditorScreen, NoteEditorScreen
+from monitor_tui.tui.screens.picker import ChecklistScreen, PickerEntry, PickerScreen
 from monitor_tui.tui.screens.reports import ReportsScreen
 from monitor_tui.tui.widgets.catalogue_tree import CatalogueTree, Item
 from monitor_tui.tui.widgets.detail import (
+    LATEST_ENTRY,
     DetailPane,
     field_widgets,
     goal_widgets,
     measure_widgets,
 )
 from monitor_tui.tui.widgets.search_input import SearchInput
+from monitor_tui.workspace import location_note
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 """Below this the panes cannot show a measure; a message says so instead."""
 WIDE_WIDTH = 120
 """From this width on, the tree takes a share of the room instead of a fixed column."""
+TREE_WIDTH, WIDE_TREE_SHARE = 34, 0.4
+"""The tree's width when nobody changed it: a column at 80, a share of wider terminals."""
+MIN_TREE, MIN_DETAIL = 20, 30
+TALL_HEIGHT = 30
+"""From this height on, a title that does not fit one line gets two."""
+TREE_WIDTH_SETTING = "tree_width"
 POLL_SECONDS = 1.0
 """How often `status/` is checked for saves of other sessions: within two seconds a save of
 one person shows for everybody else."""
+NOTE_QUOTE = 40
+"""How much of a saved note the status line quotes."""
 
 
 class MainScreen(Screen[None]):
@@ -64,8 +79,11 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.query_text = ""
-        self.filters = Filters()
+        self.filter = MeasureFilter()
+        self.tree_width: int | None = saved_int(TREE_WIDTH_SETTING)
+        """The width the user chose with + and - (None: the default for the terminal)."""
         self._detail_wanted: Item | None = None
+        self._detail_anchor: str | None = None
         self._detail_requests = 0
         self._detail_busy = False
         self._status_names_broken_file = False
@@ -77,10 +95,12 @@ class MainScreen(Screen[None]):
     # --- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield Static(Content(""), id="title-bar")
         yield Static(Content(""), id="filter-bar")
         with Horizontal(id="panes"):
-            yield CatalogueTree(self.catalogue, id="tree")
+            with Vertical(id="tree-pane"):
+                yield Static(Content(_("tui_filter_nothing_matches")), id="tree-empty")
+                yield CatalogueTree(self.catalogue, id="tree")
             yield DetailPane(id="detail")
         yield SearchInput(self.submit_search, placeholder=_("tui_search_placeholder"), id="search")
         yield Static(Content(""), id="status-line")
@@ -109,7 +129,54 @@ class MainScreen(Screen[None]):
 
     def apply_size(self, width: int, height: int) -> None:
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "too-small")
-        self.set_class(width >= WIDE_WIDTH, "wide")
+        self.query_one("#tree-pane").styles.width = self.tree_columns(width)
+        self.show_title(width, height)
+
+    def tree_columns(self, width: int) -> int:
+        """The tree's width: the user's choice, else a column (a share from 120 columns on);
+        always leaving the details room."""
+        wanted = self.tree_width
+        if wanted is None:
+            wanted = TREE_WIDTH if width < WIDE_WIDTH else int(width * WIDE_TREE_SHARE)
+        return max(MIN_TREE, min(wanted, width - MIN_DETAIL))
+
+    def show_title(self, width: int, height: int) -> None:
+        """The concept's title, whole words with "…" where the line ends, and the workspace
+        when it is not the current folder (so nobody records into the wrong one)."""
+        where = location_note(self.session.workspace)
+        tail = ""
+        if where:  # the path gives way before the title does: its end names the folder
+            label = _("workspace_used", path="")
+            room = max(width // 2 - len(label) - 2, 12)
+            path = visible(where)
+            path = path if len(path) <= room else "…" + path[-(room - 1) :]
+            tail = "  " + _("workspace_used", path=path)
+        room = max(width - 2 - len(tail), 10)
+        title = one_line(self.catalogue.title)
+        bar = self.query_one("#title-bar", Static)
+        if len(title) > room and height >= TALL_HEIGHT:  # room for the whole title on two lines
+            first, _space, rest = textwrap.fill(title, width - 2).partition("\n")
+            rest = fit(" ".join(rest.split()), room)
+            bar.styles.height = 2
+            bar.update(
+                Content.assemble(" ", (first, "bold"), "\n ", (rest, "bold"), (tail, "italic"))
+            )
+            return
+        bar.styles.height = 1
+        bar.update(Content.assemble(" ", (fit(title, room), "bold"), (tail, "italic")))
+
+    def action_tree_width(self, step: int) -> None:
+        """+ and -: a wider or narrower tree, remembered for the next start."""
+        width = self.app.size.width
+        current = self.tree_columns(width)
+        self.tree_width = max(MIN_TREE, min(current + step, width - MIN_DETAIL))
+        self.query_one("#tree-pane").styles.width = self.tree_width
+        try:
+            save_int(TREE_WIDTH_SETTING, self.tree_width)
+        except OSError:
+            self.set_status(_("tui_tree_width_not_saved", width=self.tree_width))
+        else:
+            self.set_status(_("tui_tree_width", width=self.tree_width))
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -129,41 +196,37 @@ class MainScreen(Screen[None]):
         self._status_names_broken_file = True
 
     def visible_ids(self) -> set[str]:
-        session = self.session
-        changed = self.catalogue_tree.changed or frozenset()
-        return visible_measure_ids(
-            self.catalogue,
-            session.statuses,
-            self.query_text,
-            self.filters,
-            session.today(),
-            changed,
-            session.monitoring_start(),
-            session.my_offices(),
-        )
+        context = self.session.filter_context(self.catalogue_tree.changed)
+        return visible_measure_ids(self.query_text, self.filter, context)
 
     def update_changed_marks(self) -> None:
         """Which measures changed since the last frozen report (the tree's Δ and the filter)."""
         self.catalogue_tree.changed = self.session.changed_since_report()
 
-    def rebuild_tree(self, keep: Item | None) -> None:
+    def rebuild_tree(
+        self, keep: Item | None, expanded: set[Item] | None = None, anchor: str | None = None
+    ) -> None:
+        """Show what search and filter let through; the cursor on `keep`, and `expanded`
+        (when given) expanded, else everything while searching or filtering."""
         searching = bool(self.query_text.strip())
         self.update_changed_marks()
         shown = self.visible_ids()
+        expand_all = expanded is None and (searching or self.filter.active())
         self.catalogue_tree.rebuild(
-            self.session.statuses, shown, expand_all=searching or self.filters.active(), keep=keep
+            self.session.statuses, shown, expand_all=expand_all, keep=keep, expanded=expanded
         )
+        self.query_one("#tree-empty").display = not shown
         self.update_filter_bar(len(shown))
-        self.call_after_refresh(self.show_selection)
+        self.call_after_refresh(self.show_selection, anchor)
 
-    def show_selection(self) -> None:
-        self.show_item(self.catalogue_tree.selected_item)
+    def show_selection(self, anchor: str | None = None) -> None:
+        self.show_item(self.catalogue_tree.selected_item, anchor)
 
     def update_filter_bar(self, count: int) -> None:
         parts = []
         if self.query_text.strip():
             parts.append(_("tui_search_active", query=one_line(self.query_text)))
-        parts += self.filters.describe(self.catalogue)
+        parts += describe(self.filter, self.catalogue)
         bar = self.query_one("#filter-bar", Static)
         bar.display = bool(parts)
         if parts:
@@ -171,7 +234,8 @@ class MainScreen(Screen[None]):
             hits = _("tui_hits", count=count, total=total)
             bar.update(
                 Content.assemble(
-                    (_("tui_filter_bar_label", hits=hits) + " ", "bold"), " · ".join(parts)
+                    (_("tui_filter_bar_label", hits=hits) + " ", "bold"),
+                    visible(" · ".join(parts)),
                 )
             )
 
@@ -190,13 +254,15 @@ class MainScreen(Screen[None]):
     def node_highlighted(self, event: Tree.NodeHighlighted[Item]) -> None:
         self.show_item(event.node.data)
 
-    def show_item(self, item: Item | None) -> None:
-        """Ask for `item` in the detail pane; the newest request wins.
+    def show_item(self, item: Item | None, anchor: str | None = None) -> None:
+        """Ask for `item` in the detail pane (from its top, or from the widget with the class
+        `anchor`); the newest request wins.
 
         One task renders at a time and never gets cancelled half-way (a cancelled mount leaves
         widgets that never start); when it finishes it renders again if asked meanwhile.
         """
         self._detail_wanted = item
+        self._detail_anchor = anchor
         self._detail_requests += 1
         if not self._detail_busy:
             self._detail_busy = True
@@ -207,7 +273,8 @@ class MainScreen(Screen[None]):
             rendered = -1
             while rendered != self._detail_requests:
                 rendered = self._detail_requests
-                await self.detail.show(self.detail_widgets(self._detail_wanted))
+                widgets = self.detail_widgets(self._detail_wanted)
+                await self.detail.show(widgets, self._detail_anchor)
         finally:
             self._detail_busy = False
 
@@ -249,15 +316,16 @@ class MainScreen(Screen[None]):
             names=session.directory.names(),
         )
 
-    def refresh_after_change(self) -> None:
+    def refresh_after_change(self, anchor: str | None = None) -> None:
         """New symbols, roll-ups and details after a save or a reload of single files."""
         self.catalogue_tree.broken = set(self.session.broken)
-        if self.filters.active():  # a changed status can move a measure in or out of view
-            self.rebuild_tree(keep=self.catalogue_tree.selected_item)
+        if self.filter.active():  # a changed status can move a measure in or out of view
+            tree = self.catalogue_tree
+            self.rebuild_tree(keep=tree.selected_item, expanded=tree.expanded_items())
         else:
             self.update_changed_marks()
             self.catalogue_tree.refresh_labels(self.session.statuses)
-        self.show_item(self.catalogue_tree.selected_item)
+        self.show_item(self.catalogue_tree.selected_item, anchor)
 
     # --- watching other sessions -----------------------------------------------------------
 
@@ -299,9 +367,17 @@ class MainScreen(Screen[None]):
         item = Item("measure", measure_id)
         if self.catalogue_tree.node_for(item) is None:
             self.query_text = ""
-            self.filters = Filters()
+            self.filter = MeasureFilter()
             self.hide_search()
         self.rebuild_tree(keep=item)
+        self.set_focus(self.catalogue_tree)
+
+    def show_measures(self, measure_filter: MeasureFilter) -> None:
+        """The tree filtered to exactly what `measure_filter` lets through (an overview's
+        number or list opens this), the search cleared."""
+        self.query_text = ""
+        self.hide_search()
+        self.set_filter(measure_filter)
         self.set_focus(self.catalogue_tree)
 
     # --- search and filter -----------------------------------------------------------------
@@ -344,12 +420,16 @@ class MainScreen(Screen[None]):
         self.set_status(_("tui_search_jumped", id=keep.id))
 
     def action_clear_search(self) -> None:
-        if not self.query_text and not self.query_one("#search", Input).display:
+        """Esc: the search first, then the filters; the cursor and the open branches stay."""
+        searching = bool(self.query_text) or self.query_one("#search", Input).display
+        if not searching:
+            if self.filter.active():
+                self.clear_filter()
             return
         keep = self.catalogue_tree.selected_item
         self.query_text = ""
         self.hide_search()
-        self.rebuild_tree(keep=keep)
+        self.rebuild_tree(keep=keep, expanded=self.catalogue_tree.expanded_items())
         self.set_focus(self.catalogue_tree)
 
     def hide_search(self) -> None:
@@ -358,47 +438,51 @@ class MainScreen(Screen[None]):
         search.display = False
 
     def action_filter(self) -> None:
-        def value_chosen(kind: str, value: str | None) -> None:
-            if value is not None:
-                self.set_filters(self.filters.with_value(kind, value))
+        """The dimensions, each with what is chosen; a dimension opens its checklist."""
+        picker = PickerScreen(_("tui_filter_title"), menu_entries(self.catalogue, self.filter))
+        self.app.push_screen(picker, self.filter_dimension_chosen)
 
-        def kind_chosen(kind: str | None) -> None:
-            if kind is None:
-                return
-            if kind == "clear":
-                self.set_filters(Filters())
-            elif kind == "mine":
-                if not self.filters.mine and not self.session.my_offices():
-                    message = _("offices_none_for_login", login=self.session.login)
-                    self.set_status(message, error=True)
-                    return
-                self.set_filters(
-                    self.filters.with_value("mine", "" if self.filters.mine else "yes")
-                )
-            elif kind == "overdue":
-                self.set_filters(
-                    self.filters.with_value("overdue", "" if self.filters.overdue else "yes")
-                )
-            elif kind == "changed":
-                if not self.filters.changed and self.session.last_report is None:
-                    self.set_status(_("tui_filter_changed_no_report"), error=True)
-                    return
-                self.set_filters(
-                    self.filters.with_value("changed", "" if self.filters.changed else "yes")
-                )
-            else:
-                current = getattr(self.filters, kind) or ""
-                picker = PickerScreen(
-                    _(f"tui_filter_by_{kind}"), filter_values(self.catalogue, kind), current
-                )
-                self.app.push_screen(picker, lambda value: value_chosen(kind, value))
+    def filter_dimension_chosen(self, dimension: str | None) -> None:
+        if dimension is None:
+            return
+        if dimension == CLEAR:
+            self.clear_filter()
+            return
+        if is_switch(dimension):
+            self.switch_filter(dimension)
+            return
+        values = value_entries(dimension_values(self.catalogue, dimension))
+        title = _("tui_filter_values_title", dimension=_(f"filter_dimension_{dimension}"))
+        checklist = ChecklistScreen(title, values, self.filter.values(dimension))
 
-        picker = PickerScreen(_("tui_filter_title"), filter_kinds(self.filters))
-        self.app.push_screen(picker, kind_chosen)
+        def applied(chosen: frozenset[str] | None) -> None:
+            if chosen is not None:
+                self.set_filter(self.filter.with_values(dimension, chosen))
 
-    def set_filters(self, filters: Filters) -> None:
-        self.filters = filters
+        self.app.push_screen(checklist, applied)
+
+    def switch_filter(self, dimension: str) -> None:
+        turning_on = not self.filter.values(dimension)
+        if dimension == "changed" and turning_on and self.session.last_report is None:
+            self.set_status(_("tui_filter_changed_no_report"), error=True)
+            return
+        if dimension == "mine" and turning_on and not self.session.my_offices():
+            self.set_status(_("offices_none_for_login", login=self.session.login), error=True)
+            return
+        self.set_filter(self.filter.toggled(dimension))
+
+    def set_filter(self, measure_filter: MeasureFilter) -> None:
+        self.filter = measure_filter
         self.rebuild_tree(keep=self.catalogue_tree.selected_item)
+        if measure_filter.active() and not self.visible_ids():
+            self.set_status(_("tui_filter_nothing_matches"), error=True)
+
+    def clear_filter(self) -> None:
+        """ "Alle Filter aufheben" and Esc: every measure again, the place kept."""
+        tree = self.catalogue_tree
+        self.filter = MeasureFilter()
+        self.rebuild_tree(keep=tree.selected_item, expanded=tree.expanded_items())
+        self.set_status(_("tui_filter_cleared"))
 
     # --- recording state -------------------------------------------------------------------
 
@@ -418,11 +502,15 @@ class MainScreen(Screen[None]):
 
     def pick_and_save(
         self,
-        title: str,
+        title_key: str,
         entries: list[PickerEntry],
         current: str | None,
         make_edit: Callable[[str], Edit],
+        description: str = "",
+        **title_values: str,
     ) -> None:
+        """A picker titled by the message `title_key` (with the measure's id), saving what is
+        chosen."""
         measure_id = self.selected_measure_id()
         if measure_id is None:
             return
@@ -432,7 +520,9 @@ class MainScreen(Screen[None]):
             if key is not None:
                 self.save_with_reason(measure_id, make_edit(key), base)
 
-        self.app.push_screen(PickerScreen(title.format(id=measure_id), entries, current), chosen)
+        title = _(title_key, id=measure_id, **title_values)
+        picker = PickerScreen(title, entries, current, description)
+        self.app.push_screen(picker, chosen)
 
     def save_with_reason(self, measure_id: str, edit: Edit, base: MeasureStatus) -> None:
         """Save, but first ask for a note when a value the concept marks `needs_reason` is set:
@@ -462,13 +552,13 @@ class MainScreen(Screen[None]):
         }[name]
         entries = [PickerEntry.of_choice(choice, lang) for choice in vocabulary]
         if with_unset:
-            entries.append(PickerEntry.plain("", _("tui_value_not_set")))
+            entries.append(PickerEntry.plain("", _("tui_value_not_set"), hotkey="-"))
         return entries
 
     def action_set_status(self) -> None:
         status = self.selected_status()
         self.pick_and_save(
-            _("tui_pick_status"),
+            "tui_pick_status",
             self.choice_entries("status", with_unset=False),
             status.status if status else None,
             lambda key: Edit(status=key),
@@ -477,7 +567,7 @@ class MainScreen(Screen[None]):
     def action_set_assessment(self) -> None:
         status = self.selected_status()
         self.pick_and_save(
-            _("tui_pick_assessment"),
+            "tui_pick_assessment",
             self.choice_entries("assessment", with_unset=True),
             (status.assessment if status else None) or "",
             lambda key: Edit(assessment=key),
@@ -486,7 +576,7 @@ class MainScreen(Screen[None]):
     def action_set_priority(self) -> None:
         status = self.selected_status()
         self.pick_and_save(
-            _("tui_pick_priority"),
+            "tui_pick_priority",
             self.choice_entries("priority", with_unset=True),
             (status.priority if status else None) or "",
             lambda key: Edit(priority=key),
@@ -508,27 +598,28 @@ class MainScreen(Screen[None]):
             target = measure.target(target_key) if target_key else None
             if target is None:
                 return
-            title = _("tui_pick_target_state", id=measure.id, target=one_line(target.label))
+            name = horizon_words(target.key, self.catalogue) or one_line(target.label)
             self.pick_and_save(
-                title,
+                "tui_pick_target_state",
                 [PickerEntry.of_choice(c, lang) for c in states],
                 status.target_state(target, states.default.key),
                 lambda key: Edit(targets={target.key: key}),
+                description=one_line(target.text),
+                target=name,
             )
 
         if len(measure.targets) == 1:
             pick_state(measure.targets[0].key)
             return
         entries = []
-        for target in measure.targets:
+        for number, target in enumerate(measure.targets, 1):
             state = states.get(status.target_state(target, states.default.key))
+            marked = PickerEntry.of_choice(state, lang).label if state else Content("? ")
             label = Content.assemble(
-                (f"{state.symbol} " if state else "? ", f"bold {state.color}" if state else "bold"),
-                (one_line(target.label), "bold"),
-                " ",
-                one_line(target.text)[:60],
+                marked, "  ", (one_line(target.label), "bold"), " ", one_line(target.text)
             )
-            entries.append(PickerEntry(target.key, one_line(target.label), label))
+            hotkey = str(number) if number < 10 else ""
+            entries.append(PickerEntry(target.key, one_line(target.label), label, hotkey))
         self.app.push_screen(PickerScreen(_("tui_pick_target", id=measure.id), entries), pick_state)
 
     def action_mark_reviewed(self) -> None:
@@ -539,9 +630,8 @@ class MainScreen(Screen[None]):
         error = self.save(measure_id, Edit(reviewed=day), self.session.status_of(measure_id))
         if error is None and self.app.screen is self:  # not when a conflict dialog opened
             login = self.session.name_of(self.session.login)
-            self.set_status(
-                _("tui_reviewed_saved", id=measure_id, day=day.isoformat(), login=login)
-            )
+            when = format_date(day, get_language())
+            self.set_status(_("tui_reviewed_saved", id=measure_id, day=when, login=login))
 
     def action_add_note(self) -> None:
         measure_id = self.selected_measure_id()
@@ -550,20 +640,26 @@ class MainScreen(Screen[None]):
 
         def save_note(text: str, internal: bool) -> str | None:
             edit = Edit(note=text, internal=internal)
-            return self.save(measure_id, edit, self.session.status_of(measure_id))
+            base = self.session.status_of(measure_id)
+            return self.save(measure_id, edit, base, anchor=LATEST_ENTRY)
 
         self.app.push_screen(NoteEditorScreen(measure_id, save_note))
 
-    def save(self, measure_id: str, edit: Edit, base: MeasureStatus | None) -> str | None:
-        """Save through the session, as the CLI does; returns an error message or None."""
+    def save(
+        self, measure_id: str, edit: Edit, base: MeasureStatus | None, anchor: str | None = None
+    ) -> str | None:
+        """Save through the session, as the CLI does; returns an error message or None.
+        `anchor`: where the details show the measure from afterwards (a note: its entry)."""
         outcome = self.session.save(measure_id, edit, base)
-        self.refresh_after_change()
+        self.refresh_after_change(anchor)
         if outcome.kind == "error":
             message = _("tui_save_failed", id=measure_id, reason=outcome.reason)
             self.set_status(message, error=True)
             return message
         if outcome.kind == "conflict":
             self.resolve_conflicts(outcome)
+        elif edit.has_note:
+            self.set_status(self.note_saved_message(measure_id, edit))
         else:
             who = self.session.name_of(self.session.login)
             self.set_status(_("tui_saved", id=measure_id, login=who))
@@ -602,10 +698,19 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(ImportPathScreen(self.session, self.set_status), done)
 
+    def note_saved_message(self, measure_id: str, edit: Edit) -> str:
+        """Which note went where: the details only show it further down at 80×24."""
+        quote = fit(one_line(edit.note), NOTE_QUOTE)
+        key = "tui_note_saved_internal" if edit.internal else "tui_note_saved"
+        return _(key, id=measure_id, login=self.session.name_of(self.session.login), quote=quote)
+
     def resolve_conflicts(self, outcome: SaveOutcome) -> None:
         measure_id = outcome.measure_id
-        rows = [self.conflict_row(conflict) for conflict in outcome.conflicts]
-        self.set_status(_("tui_conflict_status", id=measure_id), error=True)
+        log = outcome.status.log if outcome.status else ()
+        rows = [self.conflict_row(conflict, log) for conflict in outcome.conflicts]
+        latest = next((entry for entry in log if entry.changes), None)
+        by = self.who_and_when(latest) if latest else _("tui_conflict_someone")
+        self.set_status(_("tui_conflict_status", id=measure_id, by=by), error=True)
 
         def chosen(mine: bool | None) -> None:
             if mine:
@@ -613,15 +718,25 @@ class MainScreen(Screen[None]):
             else:
                 self.set_status(_("tui_conflict_kept_theirs", id=measure_id))
 
-        self.app.push_screen(ConflictScreen(measure_id, rows), chosen)
+        self.app.push_screen(ConflictScreen(measure_id, rows, by), chosen)
 
-    def conflict_row(self, conflict: Conflict) -> ConflictRow:
+    def conflict_row(self, conflict: Conflict, log: tuple[LogEntry, ...]) -> ConflictRow:
         lang = get_language()
 
         def word(value: str) -> str:
             return value_word(conflict.field, value, self.catalogue, lang)
 
-        return field_name(conflict.field), word(conflict.theirs), word(conflict.mine)
+        changed = next((e for e in log if any(c.field == conflict.field for c in e.changes)), None)
+        by = _("tui_conflict_changed_by", by=self.who_and_when(changed)) if changed else ""
+        name = field_name(conflict.field, self.catalogue)
+        return name, word(conflict.theirs), word(conflict.mine), by
+
+    def who_and_when(self, entry: LogEntry) -> str:
+        """ "Bernd Beispiel (bernd), 27.11.2026, 10:54": the log names who saved and when."""
+        person = self.session.people.get(entry.author)
+        who = f"{person.name} ({entry.author})" if person else entry.author
+        when = format_timestamp(entry.timestamp, get_language())
+        return one_line(f"{who}, {when}")
 
     # --- files, export, reload, help -------------------------------------------------------
 
@@ -634,14 +749,42 @@ class MainScreen(Screen[None]):
             self.set_status(_("tui_no_file_yet", id=measure_id), error=True)
             return
         try:
-            run_editor(self.app, path)
-        except (OSError, SuspendNotSupported, ValueError) as error:  # ValueError: bad quoting
+            editor = choose_editor()
+        except ValueError as error:  # $EDITOR with bad quoting
+            self.set_status(_("tui_editor_failed", reason=error), error=True)
+            return
+        if editor.command is None:
+            self.edit_in_app(measure_id)
+            return
+        try:
+            run_editor(self.app, editor.command, path)
+        except (OSError, SuspendNotSupported) as error:
             self.set_status(
                 _("tui_editor_failed", reason=getattr(error, "strerror", None) or error), error=True
             )
             return
-        # Editing by hand is allowed; a changed state goes on the record as a signed entry.
-        outcome = self.session.edited_by_hand(measure_id)
+        self.after_hand_edit(measure_id, self.session.edited_by_hand(measure_id), editor.name)
+
+    def edit_in_app(self, measure_id: str) -> None:
+        """No $EDITOR and no nano: the app's own editor, saying so in its title."""
+        try:
+            text = self.session.status_text(measure_id)
+        except ProblemsError as error:
+            self.set_status(str(error.problems[0]) if error.problems else "", error=True)
+            return
+
+        def save_text(new_text: str) -> str | None:
+            outcome = self.session.save_status_text(measure_id, new_text, text)
+            if outcome is not None and outcome.kind == "error":
+                return _("tui_save_failed", id=measure_id, reason=outcome.reason)
+            self.after_hand_edit(measure_id, outcome, _("tui_builtin_editor"))
+            return None
+
+        title = _("tui_file_editor_title", id=measure_id)
+        self.app.push_screen(FileEditorScreen(title, text, save_text))
+
+    def after_hand_edit(self, measure_id: str, outcome: SaveOutcome | None, editor: str) -> None:
+        """Editing by hand is allowed; a changed state goes on the record as a signed entry."""
         self.refresh_after_change()
         if outcome is not None and outcome.kind == "error":
             self.set_status(_("tui_save_failed", id=measure_id, reason=outcome.reason), error=True)
@@ -651,9 +794,10 @@ class MainScreen(Screen[None]):
             problem = self.session.inconsistent[measure_id][0]
             self.set_status(_("tui_inconsistent_file", id=measure_id, problem=problem), error=True)
         elif outcome is not None:
-            self.set_status(_("tui_hand_edit_recorded", id=measure_id, login=self.session.login))
+            login = self.session.name_of(self.session.login)
+            self.set_status(_("tui_hand_edit_recorded", id=measure_id, login=login, editor=editor))
         else:
-            self.set_status(_("tui_file_reread", id=measure_id))
+            self.set_status(_("tui_file_reread_after", id=measure_id, editor=editor))
 
     def selected_measure_id_even_if_broken(self) -> str | None:
         """`e` must also work on a broken file: the editor is how one repairs it."""
@@ -664,7 +808,7 @@ class MainScreen(Screen[None]):
         return item.id
 
     def action_export(self) -> None:
-        transfer = transfer_filters(self.filters, self.query_text, self.catalogue)
+        transfer = transfer_filters(self.filter, self.query_text, self.catalogue)
         self.app.push_screen(ExportScreen(self.session, transfer, self.set_status))
 
     def action_reports(self) -> None:
@@ -680,17 +824,13 @@ class MainScreen(Screen[None]):
         if problems:
             self.set_status(_("tui_catalogue_broken", problem=problems[0]), error=True)
             return
-        keep = self.catalogue_tree.selected_item
-        self.catalogue_tree.catalogue = self.catalogue
+        tree = self.catalogue_tree
+        keep, expanded = tree.selected_item, tree.expanded_items()
+        tree.catalogue = self.catalogue
         self.show_loaded_statuses()
-        self.rebuild_tree(keep=keep)
+        self.rebuild_tree(keep=keep, expanded=expanded)
         if not self.session.broken:
             self.set_status(_("tui_reloaded"))
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.help_rows()))
-
-    def help_rows(self) -> list[HelpRow]:
-        """Every key of the tree, the details, this screen and the app, merged by command."""
-        nodes = (self.catalogue_tree, self.detail, self, self.app)
-        return [(" / ".join(k.keys), k.description) for k in described_keys(self.app, nodes)]
+        self.app.push_screen(HelpScreen(help_sections(self.app, self, self.catalogue)))

@@ -1,4 +1,5 @@
-"""Write a progress note: Markdown in a soft-wrapping editor; ctrl+s saves, Esc asks first."""
+"""Write a progress note: Markdown in a soft-wrapping editor; ctrl+s saves, Esc asks first.
+`FileEditorScreen` is the same editor for a whole status file, when no other editor is there."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from textual.widgets import Checkbox, Static, TextArea
 
 from monitor_tui.i18n import _
 from monitor_tui.tui.screens.confirm import ConfirmScreen
+from monitor_tui.tui.widgets.safe_text_area import SafeTextArea
 from monitor_tui.tui.widgets.state_checkbox import StateCheckbox
 
 SaveNote = Callable[[str, bool], str | None]
 """Saves (text, internal); returns an error message, or None when the note is on disk."""
+SaveText = Callable[[str], str | None]
+"""Saves a whole file's text; returns an error message, or None when it is on disk."""
 
 
 class NoteEditorScreen(ModalScreen[bool]):
@@ -41,7 +45,7 @@ class NoteEditorScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
             yield Static(Content(self.title_text), classes="dialog-title")
-            yield TextArea(soft_wrap=True, tab_behavior="focus", id="note-text")
+            yield SafeTextArea(soft_wrap=True, tab_behavior="focus", id="note-text")
             yield StateCheckbox(_("tui_note_internal_toggle"), id="note-internal")
             yield Static(Content(""), id="note-error", classes="error")
             yield Static(Content(_("tui_note_hint")), classes="dialog-hint")
@@ -78,3 +82,52 @@ class NoteEditorScreen(ModalScreen[bool]):
                 self.dismiss(False)
 
         self.app.push_screen(ConfirmScreen(_("tui_note_discard_question")), discard)
+
+
+class FileEditorScreen(ModalScreen[bool]):
+    """A status file in the app's own editor: ctrl+s saves (unless someone saved meanwhile),
+    Esc asks before discarding changes. Dismisses with True once saved."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", _("tui_key_note_save"), id="monitor.file.save"),
+        Binding("escape", "close", _("tui_key_note_close"), id="monitor.file.close"),
+    ]
+
+    def __init__(self, title: str, text: str, save: SaveText) -> None:
+        super().__init__()
+        self.title_text = title
+        self.original = text
+        self.save_text = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog note-dialog"):
+            yield Static(Content(self.title_text), classes="dialog-title")
+            yield SafeTextArea(self.original, soft_wrap=True, tab_behavior="focus", id="file-text")
+            yield Static(Content(""), id="file-error", classes="error")
+            yield Static(Content(_("tui_file_editor_hint")), classes="dialog-hint")
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    @property
+    def has_unsaved_text(self) -> bool:
+        return self.text != self.original
+
+    def action_save(self) -> None:
+        error = self.save_text(self.text)
+        if error:
+            self.query_one("#file-error", Static).update(Content(error))
+            return
+        self.dismiss(True)
+
+    def action_close(self) -> None:
+        if not self.has_unsaved_text:
+            self.dismiss(False)
+            return
+
+        def discard(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(False)
+
+        self.app.push_screen(ConfirmScreen(_("tui_file_discard_question")), discard)

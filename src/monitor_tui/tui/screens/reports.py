@@ -232,7 +232,8 @@ class FreezeScreen(ModalScreen[tuple[str, date] | None]):
                 placeholder=_("tui_freeze_title_placeholder"), compact=True, id="freeze-title"
             )
             yield Static(Content(_("tui_freeze_date_label")), classes="freeze-label")
-            yield Input(self.today.isoformat(), compact=True, id="freeze-date")
+            today = format_date(self.today, get_language())
+            yield Input(today, compact=True, id="freeze-date")
             yield Static(Content(""), id="freeze-error", classes="error")
             yield Static(Content(_("tui_freeze_hint")), classes="dialog-hint")
 

@@ -15,10 +15,11 @@ from textual.widgets.tree import TreeNode
 from monitor_tui.i18n import _
 from monitor_tui.model import Catalogue, Field, Goal, Measure, MeasureStatus
 from monitor_tui.tui.browse import rollup, short_title, status_of
+from monitor_tui.tui.display import display
 from monitor_tui.tui.safe_text import one_line
 
-CHANGED_MARK = "Δ"
-"""Marks a measure that changed since the last frozen report (as the printed report does)."""
+BROKEN_MARK = "!"
+"""In place of a status: the measure's status file cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,25 @@ class CatalogueTree(Tree[Item]):
         self.catalogue = catalogue
         self.broken: set[str] = set()
         self.changed: frozenset[str] | None = None
-        """Measures changed since the last frozen report (marked CHANGED_MARK); None when no
-        report was frozen yet (then the column is left out)."""
+        """Measures changed since the last frozen report (marked Δ); None when no report was
+        frozen yet (then the column is left out)."""
+        if display().ascii:
+            self.ICON_NODE, self.ICON_NODE_EXPANDED = "+ ", "- "
+
+    def render_label(self, node: TreeNode[Item], base_style: Style, style: Style) -> Text:
+        """The label cut to the tree's width with "…", so that no word is cut off unseen (the
+        detail pane shows the whole text)."""
+        label = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 0 and label.cell_len > room:
+            ellipsis = display().ellipsis
+            label.truncate(max(room - len(ellipsis), 1))
+            label.rstrip()
+            label.append(ellipsis)
+        return label
 
     # --- building --------------------------------------------------------------------------
 
@@ -61,8 +79,11 @@ class CatalogueTree(Tree[Item]):
         visible_ids: set[str],
         expand_all: bool,
         keep: Item | None,
+        expanded: set[Item] | None = None,
     ) -> None:
-        """Show the measures in `visible_ids` (with their goals and fields), cursor on `keep`."""
+        """Show the measures in `visible_ids` (with their goals and fields), cursor on `keep`;
+        open are all nodes (`expand_all`), those in `expanded`, and the ones above `keep`."""
+        opened = expanded or set()
         self.clear()
         target_line: TreeNode[Item] | None = None
         for field in self.catalogue.fields:
@@ -70,14 +91,16 @@ class CatalogueTree(Tree[Item]):
             if not measures:
                 continue
             field_node = self.root.add(self._field_label(field, statuses), Item("field", field.id))
-            if expand_all or (keep is not None and keep.id.split(".")[0] == field.id):
+            above_keep = keep is not None and keep.id.split(".")[0] == field.id
+            if expand_all or above_keep or Item("field", field.id) in opened:
                 field_node.expand()
             for goal in field.goals:
                 goal_measures = [m for m in goal.measures if m.id in visible_ids]
                 if not goal_measures:
                     continue
                 goal_node = field_node.add(self._goal_label(goal, statuses), Item("goal", goal.id))
-                if expand_all or (keep is not None and keep.id.startswith(goal.id + ".")):
+                above_keep = keep is not None and keep.id.startswith(goal.id + ".")
+                if expand_all or above_keep or Item("goal", goal.id) in opened:
                     goal_node.expand()
                 for measure in goal_measures:
                     label = self._measure_label(measure, statuses)
@@ -130,6 +153,10 @@ class CatalogueTree(Tree[Item]):
             stack.extend(node.children)
         return found
 
+    def expanded_items(self) -> set[Item]:
+        """The fields and goals open now (so that a rebuild can keep them open)."""
+        return {n.data for n in self._all_nodes() if n.data is not None and n.is_expanded}
+
     def first_measure_node(self) -> TreeNode[Item] | None:
         for field_node in self.root.children:
             for goal_node in field_node.children:
@@ -161,19 +188,20 @@ class CatalogueTree(Tree[Item]):
         return text
 
     def _measure_label(self, measure: Measure, statuses: Mapping[str, MeasureStatus]) -> Text:
+        shown = display()
         if measure.id in self.broken:
-            text = Text("! ", style=Style(color="red", bold=True))
+            text = Text(f"{BROKEN_MARK} ", style=Style(color=shown.colour("#d70000"), bold=True))
         else:
             choice = self.catalogue.concept.statuses.get(status_of(statuses, measure.id).status)
-            symbol = choice.symbol if choice else "?"
-            color = choice.color if choice else "red"
+            symbol = shown.mark(choice) if choice else "?"
+            color = shown.colour(choice.color if choice else "#d70000")
             text = Text(f"{symbol} ", style=Style(color=color, bold=True))
         if self.changed is not None:
             # A symbol, not a colour: it must read on a monochrome terminal too.
-            mark = CHANGED_MARK if measure.id in self.changed else " "
+            mark = shown.changed if measure.id in self.changed else " "
             text.append(f"{mark} ", style="bold")
         text.append(f"{measure.id} ", style="bold")
-        text.append(one_line(short_title(measure)))
+        text.append(one_line(short_title(measure, 200)))
         return text
 
     # --- actions ---------------------------------------------------------------------------

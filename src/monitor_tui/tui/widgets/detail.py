@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from monitor_tui.dates import format_date
+from monitor_tui.dates import format_date, format_timestamp
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import (
     Catalogue,
@@ -31,9 +31,13 @@ from monitor_tui.reports.describe import change_words
 from monitor_tui.session import SinceReport
 from monitor_tui.status.wording import describe_change, entry_origin, tag_word
 from monitor_tui.tui.browse import rollup, status_of
+from monitor_tui.tui.display import display
 from monitor_tui.tui.safe_text import one_line, visible
-from monitor_tui.tui.widgets.catalogue_tree import CHANGED_MARK
+from monitor_tui.tui.widgets.catalogue_tree import BROKEN_MARK
 from monitor_tui.tui.widgets.safe_markdown import SafeMarkdown
+
+LATEST_ENTRY = "latest-entry"
+"""Class of the newest log entry's header: after a note is saved the pane scrolls to it."""
 
 
 def _text(text: str, classes: str = "") -> Static:
@@ -48,7 +52,9 @@ def _heading(text: str) -> Static:
 def _choice(choice: Choice | None, fallback: str, lang: str) -> Content:
     if choice is None:
         return Content(fallback)
-    return Content.assemble((f"{choice.symbol} ", f"bold {choice.color}"), choice.label(lang))
+    shown = display()
+    style = f"bold {shown.content_colour(choice.color)}"
+    return Content.assemble((f"{shown.mark(choice)} ", style), choice.label(lang))
 
 
 class DetailPane(VerticalScroll):
@@ -63,10 +69,15 @@ class DetailPane(VerticalScroll):
         super().__init__(id=id)
         self.can_focus = True
 
-    async def show(self, widgets: list[Widget]) -> None:
+    async def show(self, widgets: list[Widget], anchor: str | None = None) -> None:
+        """Show `widgets` from the top, or from the first one with the class `anchor`."""
         await self.remove_children()
         await self.mount_all(widgets)
-        self.scroll_home(animate=False)
+        target = next((w for w in widgets if anchor and w.has_class(anchor)), None)
+        if target is None:
+            self.scroll_home(animate=False)
+        else:
+            self.call_after_refresh(self.scroll_to_widget, target, animate=False, top=True)
 
 
 def measure_widgets(
@@ -135,8 +146,8 @@ def measure_widgets(
     widgets.append(_heading(_("tui_progress_log")))
     if not status.log:
         widgets.append(Static(Content(_("tui_log_empty")), classes="dim"))
-    for entry in status.log:
-        widgets += _log_entry(entry, catalogue, lang, names or {})
+    for number, entry in enumerate(status.log):
+        widgets += _log_entry(entry, catalogue, lang, names or {}, latest=number == 0)
     return widgets
 
 
@@ -152,10 +163,11 @@ def _state_lines(
         "\n",
         (_("tui_label_assessment") + " ", "bold"),
         _choice(concept.assessments.get(status.assessment or ""), _("tui_value_not_set"), lang),
-        ("   " + _("tui_label_priority") + " ", "bold"),
+        "\n",
+        (_("tui_label_priority") + " ", "bold"),
         _choice(concept.priorities.get(status.priority or ""), _("tui_value_not_set"), lang),
     )
-    reviewed = status.reviewed.isoformat() if status.reviewed else _("tui_value_never")
+    reviewed = format_date(status.reviewed, lang) if status.reviewed else _("tui_value_never")
     review = Content.assemble((_("tui_label_reviewed") + " ", "bold"), reviewed)
     if is_overdue(status, today, concept.review_period_days, start):
         review = Content.assemble(review, "   ", (_("tui_overdue_marker"), "bold reverse"))
@@ -186,20 +198,21 @@ def _since_report(since: SinceReport, catalogue: Catalogue) -> Static:
     day = format_date(report.report_date, get_language())
     head = _("tui_since_report", date=day, id=report.id)
     parts: list[Content | str | tuple[str, str]] = [(head, "bold")]
+    changed = display().changed
     if diff.kind == "added":
-        parts += ["\n", (f"{CHANGED_MARK} ", "bold"), _("tui_since_report_added")]
+        parts += ["\n", (f"{changed} ", "bold"), _("tui_since_report_added")]
     elif not diff.changed:
         parts += [" ", _("tui_since_report_unchanged")]
     for change in diff.changes:
         name, before, after = change_words(change, since.before, catalogue)
         line = _("tui_since_report_change", field=name, before=before, after=after)
-        parts += ["\n", (f"{CHANGED_MARK} ", "bold"), visible(line)]
+        parts += ["\n", (f"{changed} ", "bold"), visible(line)]
     if diff.new_notes:
         key = "reports_new_note" if diff.new_notes == 1 else "reports_new_notes"
-        parts += ["\n", (f"{CHANGED_MARK} ", "bold"), _(key, count=diff.new_notes)]
+        parts += ["\n", (f"{changed} ", "bold"), _(key, count=diff.new_notes)]
     if diff.text_changed:
         cells = ", ".join(_(f"reports_cell_{cell}") for cell in diff.text_changed)
-        parts += ["\n", (f"{CHANGED_MARK} ", "bold"), _("reports_text_changed", cells=cells)]
+        parts += ["\n", (f"{changed} ", "bold"), _("reports_text_changed", cells=cells)]
     return Static(Content.assemble(*parts), classes="since-report")
 
 
@@ -209,10 +222,14 @@ def _broken_notice(problems: list[Problem], title: str = "") -> Static:
 
 
 def _log_entry(
-    entry: LogEntry, catalogue: Catalogue, lang: str, names: Mapping[str, str]
+    entry: LogEntry,
+    catalogue: Catalogue,
+    lang: str,
+    names: Mapping[str, str],
+    latest: bool = False,
 ) -> list[Widget]:
     header = Content.assemble(
-        (entry.timestamp.strftime("%Y-%m-%d %H:%M"), "bold"),
+        (format_timestamp(entry.timestamp, lang), "bold"),
         " · ",
         one_line(names.get(entry.author) or entry.author),
     )
@@ -220,7 +237,9 @@ def _log_entry(
         header = Content.assemble(header, "  ", (_("tui_note_internal_marker"), "reverse"))
     for tag in entry.tags:  # how the entry came about: "von Hand", "Korrektur"
         header = Content.assemble(header, "  ", (one_line(tag_word(tag)), "italic"))
-    widgets: list[Widget] = [Static(header, classes="log-header")]
+    widgets: list[Widget] = [
+        Static(header, classes=f"log-header {LATEST_ENTRY}" if latest else "log-header")
+    ]
     origin = entry_origin(entry, lang)
     if origin:
         widgets.append(Static(Content(visible(origin)), classes="log-change"))
@@ -296,7 +315,8 @@ def goal_widgets(
 
 def _unreadable() -> Content:
     """In place of a status: the file is broken, so the state is unknown (the tree shows "!")."""
-    return Content.assemble(("! ", "bold red"), _("tui_status_unreadable"))
+    style = f"bold {display().content_colour('#d70000')}"
+    return Content.assemble((f"{BROKEN_MARK} ", style), _("tui_status_unreadable"))
 
 
 def _status_breakdown(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Checkbox
 
 from monitor_tui.i18n import _
+from monitor_tui.tui.display import display
 
 
 class StateCheckbox(Checkbox):
-    """Shows "intern: ja" / "intern: nein" and `▐X▌` / `▐ ▌`.
+    """Shows "intern: ja" / "intern: nein" and `▐X▌` / `▐ ▌` (`[X]` / `[ ]` on a console).
 
     Textual's Checkbox draws `▐X▌` both on and off and tells them apart by colour alone, which
     vanishes in 16 colours, on a monochrome terminal and in a tmux capture.
@@ -20,6 +22,8 @@ class StateCheckbox(Checkbox):
         self.base_label = label
         super().__init__(self.label_for(value), value, id=id, compact=compact)
         self.BUTTON_INNER = self.symbol_for(value)
+        if display().ascii:
+            self.BUTTON_LEFT, self.BUTTON_RIGHT = "[", "]"
 
     def label_for(self, value: bool) -> str:
         state = _("tui_toggle_on" if value else "tui_toggle_off")
@@ -33,3 +37,11 @@ class StateCheckbox(Checkbox):
         self.BUTTON_INNER = self.symbol_for(self.value)
         self.label = self.label_for(self.value)
         super().watch_value()
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Space toggles here, at once: in a burst ("Tab Space ⏎") the box must be ticked
+        before Enter reads it (a binding would only run once the key came back to the app)."""
+        if event.key == "space" and not self.disabled:
+            event.stop()
+            event.prevent_default()
+            self.toggle()
