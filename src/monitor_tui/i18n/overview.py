@@ -62,8 +62,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "+2 / {minus}1 and {changed} changed: since report {id} (as of {date})",
     ),
     "tui_overview_no_report": (
-        "Noch kein Bericht eingefroren (B): danach zeigt die Übersicht die Veränderungen.",
-        "No report frozen yet (B): then the overview shows the changes.",
+        "Veränderungen (+/{minus}) erscheinen, sobald ein Bericht eingefroren ist (B).",
+        "Changes (+/{minus}) appear once a report has been frozen (B).",
     ),
     "tui_overview_all": ("Alle Handlungsfelder", "All fields of action"),
     "tui_overview_all_short": ("alle Handlungsfelder", "all fields of action"),

@@ -278,11 +278,11 @@ class OverviewScreen(Screen[Chosen | None]):
 
     def since_text(self) -> str:
         report = self.session.last_report
-        if report is None:
-            return _("tui_overview_no_report")
-        when = format_date(report.report_date, get_language())
         shown = display()
         minus, changed = shown.pick("\u2212", "-"), shown.changed
+        if report is None:
+            return _("tui_overview_no_report", minus=minus)
+        when = format_date(report.report_date, get_language())
         return one_line(
             _("tui_overview_since", id=report.id, date=when, minus=minus, changed=changed)
         )
@@ -549,6 +549,12 @@ class OverviewScreen(Screen[Chosen | None]):
         self.go_to(line, index)
 
     def action_edge(self, end: int) -> None:
+        """Pos1: the first number, at the very top; Ende: the last, at the very bottom."""
+        for pane in self.query("#overview-body, #overview-fields, #overview-attention"):
+            if end:
+                pane.scroll_end(animate=False, immediate=True)
+            else:
+                pane.scroll_home(animate=False, immediate=True)
         if self.lines:
             line = self.lines[end]
             self.go_to(line, line.choosable[end])
