@@ -43,7 +43,8 @@ from monitor_tui.tui.safe_text import one_line
 WIDE_WIDTH = 120
 """From this width on, the list of what needs attention stands beside the numbers."""
 LABEL_WIDTH = 11
-"""The column of the line labels ("Bewertung")."""
+"""The narrowest column of the line labels ("Bewertung" and two spaces)."""
+LABELS = ("status", "assessment", "priority")
 GAP = "  "
 Part = str | tuple[str, str] | Content
 
@@ -177,13 +178,14 @@ class StatusBar(Widget):
     share of the measures, in its colour; then "3/7 umgesetzt"."""
 
     DEFAULT_CSS = """
-    StatusBar { width: 1fr; height: 1; padding-left: 11; }
+    StatusBar { width: 1fr; height: 1; }
     """
 
-    def __init__(self, group: GroupNumbers, statuses: Vocabulary) -> None:
+    def __init__(self, group: GroupNumbers, statuses: Vocabulary, indent: int) -> None:
         super().__init__(classes="status-bar")
         self.group = group
         self.statuses = statuses
+        self.styles.padding = (0, 0, 0, indent)
 
     def render(self) -> Content:
         shown = display()
@@ -287,8 +289,13 @@ class OverviewScreen(Screen[Chosen | None]):
             _("tui_overview_since", id=report.id, date=when, minus=minus, changed=changed)
         )
 
-    def line(self, label: Part, entries: list[Entry], label_width: int = LABEL_WIDTH) -> NumberLine:
-        made = NumberLine(label, entries, label_width)
+    def label_width(self) -> int:
+        """The column of the labels: the longest ("Assessment") and two spaces."""
+        return max(LABEL_WIDTH, *(len(_(f"tui_overview_{key}")) + 2 for key in LABELS))
+
+    def line(self, label: Part, entries: list[Entry], label_width: int | None = None) -> NumberLine:
+        width = self.label_width() if label_width is None else label_width
+        made = NumberLine(label, entries, width)
         if made.choosable:
             self.lines.append(made)
         return made
@@ -319,7 +326,7 @@ class OverviewScreen(Screen[Chosen | None]):
             )
         widgets: list[Widget] = [
             self.line((heading, "bold"), head, label_width=0),
-            StatusBar(group, concept.statuses),
+            StatusBar(group, concept.statuses, self.label_width()),
         ]
         for key, vocabulary in (
             ("status", concept.statuses),
