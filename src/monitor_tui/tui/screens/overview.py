@@ -103,6 +103,9 @@ class NumberLine(Widget):
         self.index = self.choosable[0] if self.choosable else 0
         self.selected = False
         """The cursor is on this line."""
+        self.block: tuple[Widget, Widget] | None = None
+        """The first and last line of the block it is in (a Handlungsfeld), which is
+        scrolled into view as a whole when it fits."""
 
     @property
     def entry(self) -> Entry:
@@ -340,6 +343,12 @@ class OverviewScreen(Screen[Chosen | None]):
         last = self.line("", self.more_entries(group, place))
         last.add_class("overview-block-end")
         widgets.append(last)
+        return self.as_block(widgets)
+
+    def as_block(self, widgets: list[Widget]) -> list[Widget]:
+        for widget in widgets:
+            if isinstance(widget, NumberLine):
+                widget.block = (widgets[0], widgets[-1])
         return widgets
 
     def place_words(self, group: GroupNumbers) -> str:
@@ -420,6 +429,7 @@ class OverviewScreen(Screen[Chosen | None]):
             )
             widgets.append(self.line("", [Entry(concern.number, parts, words)], label_width=0))
         widgets[-1].add_class("overview-block-end")
+        self.as_block(widgets)
         if not self.overview.attention:
             widgets.append(Static(Content(_("tui_overview_attention_none"))))
         widgets += [self.attention_line(row) for row in self.overview.attention]
@@ -484,7 +494,9 @@ class OverviewScreen(Screen[Chosen | None]):
         line.choose(index)
         self.focus_id = line.entry.number.id
         self.query_one(HintLine).show(self.hint(line.entry))
-        line.scroll_visible(animate=False, immediate=True)
+        # Its whole block when it fits (the end, then the start), and the line in any case.
+        for widget in (*(line.block or ()), line):
+            widget.scroll_visible(animate=False, immediate=True)
 
     def on_choice_changed(self, event: ChoiceChanged) -> None:
         self.go_to(event.line, event.line.index)
