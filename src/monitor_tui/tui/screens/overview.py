@@ -443,7 +443,7 @@ class OverviewScreen(Screen[Chosen | None]):
             if short and concern.dimension == "next_step_due":
                 return [_("tui_overview_reason_next_step_due")]
             return [_(f"tui_overview_concern_{concern.dimension}")]
-        label = concern.choice.label(lang)
+        label = one_line(concern.choice.label(lang))
         if concern.dimension == "priority" and not short:
             label = _("tui_overview_concern_priority", value=label)
         return [*self.mark_parts(concern.choice), label]
