@@ -1,5 +1,5 @@
-"""Text snapshots of the main screen (80×24, 120×40), the help screen, and the main screen with
-the status picker in 16 colours (TERM=xterm, PuTTY's default) with its colours.
+"""Text snapshots of the main screen (80×24, 120×40), the help screen, the overview (o), and the
+main screen with the status picker in 16 colours (TERM=xterm, PuTTY's default) with its colours.
 
 The screens are compared as text (what a user reads; the 16-colour one with ⟨fg/bg attrs⟩
 marks where the colours change), which shows a readable diff. After an intended change of the
@@ -17,10 +17,13 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from monitor_tui import reporting
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.tui.display import wants_ascii
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
+from tests.overview_data import REPORT_DAY, record_after_report, record_before_report
+from tests.reports_data import freeze
 from tests.screenshot import SCREENSHOT, record_example
 from tests.tui_helpers import (
     Cell,
@@ -210,3 +213,66 @@ def test_ascii_marks_for_console_terminals_or_when_asked() -> None:
     assert not wants_ascii({"TERM": "xterm"}) and not wants_ascii({"TERM": "xterm-256color"})
     assert wants_ascii({"TERM": "xterm", "MONITOR_TUI_ASCII": "1"})
     assert not wants_ascii({"TERM": "linux", "MONITOR_TUI_ASCII": "0"})
+
+
+def _overview_screens(workspace: Workspace) -> tuple[str, list[list[Cell]]]:
+    """The overview (o) at 80×24 on varied statuses with a report and changes since: as text,
+    and as cells."""
+    text, cells = "", []
+
+    async def scenario() -> None:
+        nonlocal text, cells
+        async with running_app(workspace) as (app, _screen, pilot):
+            await press(pilot, "o")
+            text = screen_text(app)
+            cells = screen_cells(app)
+
+    asyncio.run(scenario())
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n", cells
+
+
+@pytest.fixture
+def overview_workspace(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    monkeypatch.setattr(reporting, "FORMAT_NAMES", ("json",))  # the report's data is enough
+    record_before_report(workspace)
+    freeze(workspace, REPORT_DAY, "Halbjahr")
+    record_after_report(workspace)
+    monkeypatch.chdir(workspace.root)
+    return workspace
+
+
+def test_overview_matches_snapshot_and_reads_in_16_colours(
+    overview_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TERM=xterm: the overview as text (tests/snapshots/overview-80x24.txt); every character
+    has contrast on its background, red is only a value's own mark or an error (an unreadable
+    file), and the chosen number is in reverse video, which needs no colour."""
+    monkeypatch.setenv("TERM", "xterm")
+    text, cells = _overview_screens(overview_workspace)
+    compare_with_snapshot("overview-80x24", text)
+    concept = load_catalogue(overview_workspace.catalogue_dir).concept
+    marks = {
+        c.symbol for v in (concept.statuses, concept.assessments, concept.priorities) for c in v
+    }
+    first = _row_of(cells, "Alle Handlungsfelder")
+    line = "".join(cell.char for cell in first)
+    error = set(range(line.index("unlesbar"), line.index("unlesbar") + len("unlesbar 1")))
+    for row in cells:
+        for column, cell in enumerate(row):
+            if cell.char.strip():
+                assert contrast(cell.fg, cell.bg) >= 3, cell
+                red = cell.fg in ("red", "bright_red")
+                assert not red or cell.char in marks or (row is first and column in error), cell
+    chosen = line.index("27 Maßnahmen")
+    assert {c.bg for c in first[chosen : chosen + len("27 Maßnahmen")]} == {"white"}
+    assert {c.bg for c in first[: chosen - 2] if c.char.strip()} == {"bg"}
+
+
+def test_overview_on_the_linux_console_only_characters_it_can_show(
+    overview_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TERM", "linux")
+    text, _cells = _overview_screens(overview_workspace)
+    assert set(text) - {"\n"} <= LINUX_CONSOLE, sorted(set(text) - LINUX_CONSOLE)
+    assert "+2 / -1 und # geändert" in text
+    assert "|" in text and "Stand      . " in text and "# geändert" in text

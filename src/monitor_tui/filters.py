@@ -281,7 +281,8 @@ def describe(measure_filter: MeasureFilter, catalogue: Catalogue) -> list[str]:
             parts.append(_(f"filter_{dimension}_active"))
             continue
         if dimension == "ids":
-            parts.append(_("filter_ids_active", count=len(chosen)))
+            key = "filter_ids_active_one" if len(chosen) == 1 else "filter_ids_active"
+            parts.append(_(key, count=len(chosen)))
             continue
         order = [v.key for v in dimension_values(catalogue, dimension)]
         ordered = sorted(chosen, key=lambda v: order.index(v) if v in order else len(order))

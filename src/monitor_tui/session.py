@@ -21,6 +21,7 @@ from monitor_tui.model import Catalogue, MeasureStatus, monitoring_start
 from monitor_tui.offices import DueOverview, due_overview
 from monitor_tui.people import Directory, Person, load_directory
 from monitor_tui.problems import Problem, ProblemsError
+from monitor_tui.report.dashboard import Overview, build_overview
 from monitor_tui.reporting import NOW, diff_sides, freeze_report
 from monitor_tui.reports.describe import diff_text
 from monitor_tui.reports.diff import MeasureDiff, measure_diff
@@ -312,6 +313,12 @@ class WorkspaceSession:
             self.monitoring_start(),
             self.my_offices(),
         )
+
+    def overview(self) -> Overview:
+        """The app's Übersicht: the numbers of each Handlungsfeld (with their change since the
+        last report, when one exists), each with the filter that shows exactly its measures,
+        and the measures that need attention."""
+        return build_overview(self.filter_context(), self.baseline)
 
     def status_file(self, measure_id: str) -> Path | None:
         """The measure's status file for an editor, or None when nothing was recorded yet."""

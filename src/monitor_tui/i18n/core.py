@@ -106,6 +106,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "changed since the last report",
     ),
     "filter_ids_active": ("Auswahl: {count} Maßnahmen", "selection: {count} measures"),
+    "filter_ids_active_one": ("Auswahl: 1 Maßnahme", "selection: 1 measure"),
     "filter_active": ("{dimension}: {values}", "{dimension}: {values}"),
     "filter_or": (" oder ", " or "),
     # workspace

@@ -89,6 +89,7 @@ MAIN_KEYS = (
     Key("u", "mark_reviewed", "tui_key_reviewed", "reviewed"),  # "überprüft"
     Key("N", "set_next_step", "tui_key_next_step", "next_step", show=False),  # n: Notiz
     Key("F", "due", "tui_key_due", "due", show=False),  # Fällig (f: Filter)
+    Key("o", "overview", "tui_key_overview", "overview", show=False),  # Übersicht
     Key("i", "import_answers", "tui_key_import", "import", show=False),
     Key("e", "edit_file", "tui_key_edit", "edit", show=False),
     Key("x", "export", "tui_key_export", "export"),

@@ -39,6 +39,7 @@ def help_sections(app: App[object], main: object, catalogue: Catalogue) -> list[
     from monitor_tui.tui.screens.export_dialog import ExportScreen
     from monitor_tui.tui.screens.main import MainScreen
     from monitor_tui.tui.screens.note_editor import NoteEditorScreen
+    from monitor_tui.tui.screens.overview import OverviewScreen
     from monitor_tui.tui.screens.picker import ChecklistScreen
     from monitor_tui.tui.screens.reports import ReportsScreen
     from monitor_tui.tui.widgets.catalogue_tree import CatalogueTree
@@ -69,6 +70,7 @@ def help_sections(app: App[object], main: object, catalogue: Catalogue) -> list[
         (_("tui_help_section_note"), rows(NoteEditorScreen)),
         (_("tui_help_section_export"), rows(ExportScreen, ChoiceRow)),
         (_("tui_help_section_reports"), rows(ReportsScreen)),
+        (_("tui_help_section_overview"), rows(OverviewScreen)),
         (_("tui_help_section_questions"), rows(ConfirmScreen, ConflictScreen)),
         *legend(catalogue),
     ]

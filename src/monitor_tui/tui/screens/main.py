@@ -42,6 +42,7 @@ from monitor_tui.tui.screens.export_dialog import ExportScreen
 from monitor_tui.tui.screens.help import HelpScreen, help_sections
 from monitor_tui.tui.screens.next_step import NextStep, NextStepScreen
 from monitor_tui.tui.screens.note_editor import FileEditorScreen, NoteEditorScreen
+from monitor_tui.tui.screens.overview import Chosen, OverviewScreen, measures_words
 from monitor_tui.tui.screens.picker import ChecklistScreen, PickerEntry, PickerScreen
 from monitor_tui.tui.screens.reports import ReportsScreen
 from monitor_tui.tui.widgets.catalogue_tree import CatalogueTree, Item
@@ -87,6 +88,10 @@ class MainScreen(Screen[None]):
         self._detail_requests = 0
         self._detail_busy = False
         self._status_names_broken_file = False
+        self.overview_focus: str | None = None
+        """The number of the overview chosen last: the overview opens on it again."""
+        self.overview_filter: MeasureFilter | None = None
+        """The filter an overview's number set; while it holds, Esc leads back there."""
 
     @property
     def catalogue(self) -> Catalogue:
@@ -336,6 +341,9 @@ class MainScreen(Screen[None]):
         if result.repaired and self._status_names_broken_file:
             self.replace_broken_file_message(list(result.repaired))
         self.refresh_after_change()
+        top = self.app.screen
+        if isinstance(top, OverviewScreen):  # its numbers count what was just re-read
+            top.call_later(top.refresh_numbers)
 
     def replace_broken_file_message(self, repaired: list[str]) -> None:
         """A repaired file must not stay reported as broken on the status line."""
@@ -374,11 +382,34 @@ class MainScreen(Screen[None]):
 
     def show_measures(self, measure_filter: MeasureFilter) -> None:
         """The tree filtered to exactly what `measure_filter` lets through (an overview's
-        number or list opens this), the search cleared."""
+        number or list opens this), the search cleared, the cursor on the first of them."""
         self.query_text = ""
         self.hide_search()
-        self.set_filter(measure_filter)
+        self.filter = measure_filter
+        shown = self.visible_ids()
+        first = next((m.id for m in self.catalogue.measures() if m.id in shown), None)
+        keep = Item("measure", first) if first else self.catalogue_tree.selected_item
+        self.rebuild_tree(keep=keep)
+        if first is not None:
+            self.catalogue_tree.move_cursor_now(Item("measure", first))
         self.set_focus(self.catalogue_tree)
+
+    def action_overview(self) -> None:
+        """The numbers per Handlungsfeld and what needs attention; Enter on a number shows
+        exactly its measures here, and Esc leads back to it."""
+        self.overview_filter = None
+        screen = OverviewScreen(self.session, self.overview_focus)
+
+        def chosen(choice: Chosen | None) -> None:
+            self.overview_focus = screen.focus_id
+            if choice is None:
+                return
+            self.show_measures(choice.number.filter)
+            self.overview_filter = self.filter
+            shown = measures_words(len(self.visible_ids()))
+            self.set_status(_("tui_overview_shown", what=choice.words, measures=shown))
+
+        self.app.push_screen(screen, chosen)
 
     # --- search and filter -----------------------------------------------------------------
 
@@ -423,8 +454,11 @@ class MainScreen(Screen[None]):
         """Esc: the search first, then the filters; the cursor and the open branches stay."""
         searching = bool(self.query_text) or self.query_one("#search", Input).display
         if not searching:
+            from_overview = self.filter == self.overview_filter
             if self.filter.active():
                 self.clear_filter()
+            if from_overview:
+                self.action_overview()
             return
         keep = self.catalogue_tree.selected_item
         self.query_text = ""
