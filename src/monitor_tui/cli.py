@@ -10,7 +10,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from typing import NoReturn
 
 from monitor_tui import i18n
@@ -43,10 +42,24 @@ class _Parser(argparse.ArgumentParser):
 
 
 def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("monitor-tui")
     except PackageNotFoundError:  # running from a source tree that was not installed
         return "0+unknown"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`: the installed version, looked up only when asked for (it costs a scan of
+    the installed packages)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        print(f"monitor-tui {package_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,8 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-h", "--help", action="help", help=_("cli_help_help"))
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"monitor-tui {package_version()}",
+        action=_VersionAction,
         help=_("cli_version_help"),
     )
     parser.add_argument("-w", "--workspace", metavar="DIR", help=_("cli_workspace_help"))
@@ -165,7 +177,7 @@ def _requests_parser(requests: argparse.ArgumentParser) -> None:
 
 
 def _export_choices() -> tuple[str, ...]:
-    from monitor_tui.export import ALL, FORMAT_NAMES
+    from monitor_tui.render.formats import ALL, FORMAT_NAMES
 
     return (*FORMAT_NAMES, ALL)
 
