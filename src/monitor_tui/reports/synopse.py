@@ -18,6 +18,7 @@ from typing import Any
 from monitor_tui.catalogue import catalogue_from_json as catalogue_from_json
 from monitor_tui.catalogue import catalogue_to_json as catalogue_to_json
 from monitor_tui.i18n import _
+from monitor_tui.jsontext import escape_c1, indented_json
 from monitor_tui.model import (
     UNSET,
     Catalogue,
@@ -124,8 +125,8 @@ def snapshot_to_json(snapshot: Snapshot) -> dict[str, Any]:
 
 def snapshot_bytes(snapshot: Snapshot) -> bytes:
     """`synopse.json`: UTF-8, umlauts as they are, every control character escaped."""
-    text = json.dumps(snapshot_to_json(snapshot), ensure_ascii=False, indent=1) + "\n"
-    return _escape_c1(text).encode("utf-8")
+    text = indented_json(snapshot_to_json(snapshot), " ") + "\n"
+    return escape_c1(text).encode("utf-8")
 
 
 def snapshot_digest(snapshot: Snapshot) -> str:
@@ -134,11 +135,6 @@ def snapshot_digest(snapshot: Snapshot) -> str:
     prints the same digest."""
     canonical = json.dumps(snapshot_to_json(snapshot), ensure_ascii=True, sort_keys=True)
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()[:12]
-
-
-def _escape_c1(text: str) -> str:
-    """DEL and C1 controls escaped too (json escapes C0 only): `cat` must not drive a terminal."""
-    return "".join(f"\\u{ord(c):04x}" if "\x7f" <= c <= "\x9f" else c for c in text)
 
 
 def _status_to_json(snapshot: Snapshot, measure: Measure, catalogue: Catalogue) -> dict[str, Any]:
