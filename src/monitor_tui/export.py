@@ -220,7 +220,7 @@ def load_statuses_for_report(
     """
     from monitor_tui.status.store import load_all_statuses
 
-    loaded = load_all_statuses(workspace, catalogue)
+    loaded = load_all_statuses(workspace, catalogue, cached=True)
     if loaded.broken:
         raise ExportRefused([p for problems in loaded.broken.values() for p in problems])
     return loaded.statuses

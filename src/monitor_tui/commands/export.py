@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             options = replace(options, report=replace(options.report, offices=mine))
     except (_UsageError, ValueError) as error:
         return fail(str(error), USAGE_ERROR)
-    loaded = load_all_statuses(workspace, catalogue)
+    loaded = load_all_statuses(workspace, catalogue, cached=True)
     report_problems(loaded.problems())
     if loaded.broken:  # a report that silently lacks a measure's state must not go out
         print(_("export_status_broken", count=len(loaded.broken)), file=sys.stderr)

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         office = resolve_office(catalogue, args.office) if args.office else None
     except (ValueError, SelectionError) as error:
         return fail(str(error), USAGE_ERROR)
-    loaded = load_all_statuses(workspace, catalogue)
+    loaded = load_all_statuses(workspace, catalogue, cached=True)
     entries = []
     for measure in catalogue.measures():
         if office and office not in measure.offices:

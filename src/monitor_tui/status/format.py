@@ -117,6 +117,18 @@ def parse_status_and_front(
     return replace(status, log=tuple(log), stamp=stamp), front
 
 
+def parse_log_only(path: Path, text: str) -> list[LogEntry] | None:
+    """The log of a file whose front matter is known (from the status cache); None when the
+    file has a problem (the caller then reads it in full, to report it)."""
+    try:
+        _front, body, body_line = split_front_matter(path, text)
+    except ProblemsError:
+        return None
+    problems: list[Problem] = []
+    log = _parse_log(path, body, body_line, problems)
+    return None if problems else log
+
+
 def _state_from_front_matter(
     path: Path,
     data: dict[str, Any],

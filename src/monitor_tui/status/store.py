@@ -15,7 +15,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -40,6 +40,7 @@ from monitor_tui.status.format import (
     MAX_REV,
     new_front_matter,
     parse_front_matter_document,
+    parse_log_only,
     parse_status,
     parse_status_and_front,
     render_file,
@@ -101,12 +102,16 @@ def current_login() -> str:
 # --- reading ----------------------------------------------------------------------------------
 
 
-def load_all_statuses(workspace: Workspace, catalogue: Catalogue, lazy: bool = False) -> StatusLoad:
+def load_all_statuses(
+    workspace: Workspace, catalogue: Catalogue, cached: bool = False, lazy: bool = False
+) -> StatusLoad:
     """Every measure's status; unreadable files are listed, not guessed at.
 
-    `lazy`: a file the status cache (see `summary`) holds as it is now is not read; its status
-    comes from the cache, with a log read on first use (LazyLog). The cache is brought up to
-    date with what had to be read.
+    `cached`: for a file the status cache (see `summary`) holds as it is now, the state and
+    its consistency come from the cache and only the log is read. `lazy` (implies `cached`):
+    such a file is not read at all, its log is read on first use (LazyLog). Either way the
+    cache is brought up to date with what had to be read. Without either, every file is read
+    and checked (what `check` does).
     """
     result = StatusLoad(statuses={})
     folder_problem = _folder_link_problem(workspace)
@@ -114,15 +119,17 @@ def load_all_statuses(workspace: Workspace, catalogue: Catalogue, lazy: bool = F
         result.broken = {measure.id: [folder_problem] for measure in catalogue.measures()}
         return result
     on_disk = dict(_status_files(workspace.status_dir))
-    cache = _StatusCache(workspace, catalogue) if lazy else None
+    cache = _StatusCache(workspace, catalogue) if cached or lazy else None
     for measure in catalogue.measures():
         path = on_disk.pop(measure.id, None)
         if path is None:
             result.statuses[measure.id] = MeasureStatus(measure.id)
             continue
-        cached = cache.lookup(path, measure) if cache is not None else None
-        if cached is not None:
-            result.statuses[measure.id] = cached
+        known = None
+        if cache is not None:
+            known = cache.lookup(path, measure) if lazy else cache.read(path, measure)
+        if known is not None:
+            result.statuses[measure.id] = known
             continue
         try:
             status, findings, key = _read_checked_keyed(path, measure, catalogue)
@@ -187,6 +194,23 @@ class _StatusCache:
         if status is not None:
             self.fresh[measure.id] = record
         return status
+
+    def read(self, path: Path, measure: Measure) -> MeasureStatus | None:
+        """The status of `path` with its log read from the file and its state from the
+        cache, if the cache holds the file as it was read."""
+        record = self.records.get(measure.id)
+        if record is None:
+            return None
+        try:
+            text, _stamp, info = _read_text_and_info(path)
+        except ProblemsError:
+            return None  # read again in full, to report it
+        known = status_of_record(record, measure, file_key(info), tuple)
+        log = parse_log_only(path, text) if known is not None else None
+        if known is None or log is None:
+            return None
+        self.fresh[measure.id] = record
+        return replace(known, log=tuple(log))
 
     def earliest(self, path: Path, measure: Measure) -> date | bool | None:
         """The day of the oldest entry of `path` as the cache holds it (False: no entries);
