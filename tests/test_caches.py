@@ -346,3 +346,41 @@ def test_a_poll_reads_only_the_files_another_session_changed(
     assert mine.status_of("2.1.1").log[0].text == "von der anderen Sitzung"
     reads.clear()
     assert mine.poll().changed == frozenset() and reads == []
+
+
+# --- frozen reports ---------------------------------------------------------------------------
+
+
+def test_check_takes_a_frozen_reports_digest_from_the_cache_only_to_confirm_it(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitor_tui import reporting
+    from monitor_tui.reports import store as reports_store
+    from monitor_tui.reports.store import DIGEST_CACHE, REPORT_FILE, verify_reports
+
+    from .reports_data import D1, freeze, write_logs
+
+    monkeypatch.setattr(reporting, "FORMAT_NAMES", ("json",))
+    write_logs(workspace)
+    report = freeze(workspace, D1).report
+    memo_file = workspace.cache_dir / DIGEST_CACHE
+    memo = json.loads(memo_file.read_bytes())["data"]  # freezing kept the digest
+    assert list(memo.values()) == [report.digest]
+    built = count_calls(monkeypatch, reports_store, "snapshot_from_bytes")
+    assert verify_reports(workspace) == [] and built == []
+    memo_file.unlink()  # without the cache: the digest of the parsed file, not the snapshot
+    assert verify_reports(workspace) == [] and built == []
+    assert json.loads(memo_file.read_bytes())["data"] == memo
+    # a planted digest cannot accuse a report …
+    planted = json.loads(memo_file.read_bytes())
+    planted["data"] = {sha: "000000000000" for sha in memo}
+    memo_file.write_text(json.dumps(planted), encoding="utf-8")
+    assert verify_reports(workspace) == []
+    # … and a digest changed in report.toml is found although the cache knows the file
+    memo_file.unlink()
+    verify_reports(workspace)
+    toml_path = report.path / REPORT_FILE
+    os.chmod(toml_path, 0o644)
+    toml_path.write_text(toml_path.read_text("utf-8").replace(report.digest, "0123456789ab"))
+    [problem] = verify_reports(workspace)
+    assert report.digest in problem.message and "0123456789ab" in problem.message

@@ -166,6 +166,27 @@ def test_before_and_after_counts_the_compared_reports_statuses(workspace: Worksp
     )
 
 
+def test_a_chart_taller_than_a_page_is_printed_in_parts(catalogue: Catalogue) -> None:
+    """Many Handlungsfelder compared with a report: the PDF breaks the chart between fields
+    (same scale in every part), the DOCX picture is made to fit the page."""
+    from pypdf import PdfReader
+
+    synopsis = build_synopsis(catalogue, {}, ReportOptions(date(2026, 3, 31)), NOON)
+    chart = synopsis.charts[0]
+    groups = tuple(
+        replace(group, label=f"Feld {number}", bars=group.bars * 2)
+        for number, group in enumerate(chart.groups * 8)
+    )
+    tall = replace(synopsis, charts=(replace(chart, groups=groups),))
+    reader = PdfReader(io.BytesIO(render("pdf", tall)))
+    text = squeezed(" ".join(page.extract_text() for page in reader.pages))
+    assert all(f"Feld{number}" in text for number in range(len(groups)))
+    with zipfile.ZipFile(io.BytesIO(render("docx", tall))) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    [height] = [int(cy) for cy in re.findall(r'<wp:extent cx="\d+" cy="(\d+)"', xml)]
+    assert height < 29.7 / 2.54 * 914400 * 0.8  # EMU: less than the page
+
+
 def test_no_measure_shown_means_no_chart(catalogue: Catalogue) -> None:
     options = ReportOptions(date(2026, 3, 31), status="verstetigt")
     assert build_synopsis(catalogue, {}, options, NOON).charts == ()

@@ -529,6 +529,9 @@ def _chart(document: Document, chart: Chart) -> None:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.keep_with_next = True
     shape = paragraph.add_run().add_picture(io.BytesIO(picture), width=width)
+    tallest = Cm(PAGE_HEIGHT_CM - 2.6 - 2.0 - 3.0)  # the page's text, less title and caption
+    if shape.height > tallest:  # many Handlungsfelder compared: the whole chart on one page
+        shape.width, shape.height = round(shape.width * tallest / shape.height), tallest
     properties = shape._inline.docPr
     properties.set("descr", chart.description())
     properties.set("title", chart.title)

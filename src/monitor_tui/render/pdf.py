@@ -36,7 +36,7 @@ from monitor_tui.render import rtl
 from monitor_tui.render.chart_layout import Box, Label, Line, layout
 from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, ink, tint
 from monitor_tui.render.fonts import PdfFonts, pdf_fonts
-from monitor_tui.report.charts import Chart
+from monitor_tui.report.charts import Chart, Group
 from monitor_tui.report.document import FieldSection, GoalTable, Row, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
 
@@ -147,7 +147,7 @@ class _Story:
         story.append(self._table(synopsis.overview))
         if synopsis.overview.caption:
             story += self._paras(synopsis.overview.caption, "caption")
-        story += [self._chart(chart) for chart in synopsis.charts]
+        story += [item for chart in synopsis.charts for item in self._chart(chart)]
         # The synopsis starts on a new page unless a good part of one is left after the
         # charts, and at least its first heading and first measure fit.
         title = self._para(synopsis.synopsis_title, "h1")
@@ -200,15 +200,36 @@ class _Story:
         height: float = paragraph.wrap(self.width, self.height)[1]
         return height + style.spaceBefore + style.spaceAfter
 
-    def _chart(self, chart: Chart) -> Any:
-        """Title, the chart as vector graphics, caption – kept on one page."""
+    def _chart(self, chart: Chart) -> list[Any]:
+        """Title, the chart as vector graphics, caption – kept on one page where it fits."""
         from reportlab.platypus import KeepTogether, Spacer
 
         title = self._para(chart.title, "h3")
         caption = self._paras(chart.caption, "caption")
-        return KeepTogether([title, self._drawing(chart), *caption, Spacer(1, 4)])
+        first, *rest = self._drawings(chart)
+        if not rest:
+            return [KeepTogether([title, first, *caption, Spacer(1, 4)])]
+        last = KeepTogether([rest[-1], *caption, Spacer(1, 4)])
+        return [KeepTogether([title, first]), *rest[:-1], last]
 
-    def _drawing(self, chart: Chart) -> Any:
+    def _drawings(self, chart: Chart) -> list[Any]:
+        """The chart as one drawing, or, when it is taller than a good part of a page (many
+        Handlungsfelder, compared with a report), as drawings of a part of its groups each,
+        with the same scale."""
+        limit = self.height * 0.8
+        whole = self._drawing(chart)
+        if whole.height <= limit or len(chart.groups) < 2:
+            return [whole]
+        parts: list[list[Group]] = [[]]
+        for group in chart.groups:
+            trial = replace(chart, groups=(*parts[-1], group))
+            if parts[-1] and self._drawing(trial, chart).height > limit:
+                parts.append([group])
+            else:
+                parts[-1].append(group)
+        return [self._drawing(replace(chart, groups=tuple(part)), chart) for part in parts]
+
+    def _drawing(self, chart: Chart, like: Chart | None = None) -> Any:
         from reportlab.graphics.shapes import Drawing, Rect, String
         from reportlab.graphics.shapes import Line as PdfLine
         from reportlab.lib import colors
@@ -220,7 +241,7 @@ class _Story:
             return float(stringWidth(_pdf_plain(text, fonts), fonts.face(bold), size))
 
         symbols = fonts.embedded and all(fonts.covers_all(s.symbol) for s in chart.series)
-        picture = layout(chart, self.width, measure, symbols)
+        picture = layout(chart, self.width, measure, symbols, like)
         drawing = Drawing(picture.width, picture.height)
         drawing.initialFontName = fonts.regular  # type: ignore[attr-defined]  # else Helvetica
         top = picture.height

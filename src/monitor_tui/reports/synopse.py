@@ -133,7 +133,12 @@ def snapshot_digest(snapshot: Snapshot) -> str:
     """First 12 hex digits of a SHA-256 over the report's data: two copies made from
     different data can be told apart, and a report re-made later from the same history
     prints the same digest."""
-    canonical = json.dumps(snapshot_to_json(snapshot), ensure_ascii=True, sort_keys=True)
+    return document_digest(snapshot_to_json(snapshot))
+
+
+def document_digest(document: Mapping[str, Any]) -> str:
+    """`snapshot_digest` of the snapshot whose JSON form (`snapshot_to_json`) is `document`."""
+    canonical = json.dumps(document, ensure_ascii=True, sort_keys=True)
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()[:12]
 
 
