@@ -156,7 +156,7 @@ def resolve_comparison(workspace: Workspace, choice: str | None, day: date) -> C
                 )
             )
     try:
-        snapshot = load_snapshot(report)
+        snapshot = load_snapshot(report, logs=False)  # compared by state; notes by date
     except ProblemsError as error:
         raise CompareError(str(error.problems[0])) from None
     compared = ComparedReport(report.id, report.report_date, report.digest, report.title)

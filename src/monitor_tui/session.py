@@ -124,7 +124,7 @@ class WorkspaceSession:
     last_report: FrozenReport | None = None
     """The report "changed since the last report" refers to (None: none frozen yet)."""
     baseline: Snapshot | None = None
-    """The data of `last_report`."""
+    """The data of `last_report`: its states, without the entries (it is compared with)."""
     _reports_seen: tuple[str, ...] = ()
 
     @classmethod
@@ -354,7 +354,7 @@ class WorkspaceSession:
         self.baseline = None
         if self.last_report is not None:
             try:
-                self.baseline = load_snapshot(self.last_report)
+                self.baseline = load_snapshot(self.last_report, logs=False)
             except ProblemsError as error:
                 problems += error.problems
         return problems

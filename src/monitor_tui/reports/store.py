@@ -188,11 +188,12 @@ def find_report(workspace: Workspace, report_id: str) -> FrozenReport:
     raise ReportError(_("reports_unknown", id=report_id, known=known))
 
 
-def load_snapshot(report: FrozenReport) -> Snapshot:
-    """The data of a frozen report; raises ProblemsError."""
+def load_snapshot(report: FrozenReport, logs: bool = True) -> Snapshot:
+    """The data of a frozen report (`logs` False: the states without the entries, enough to
+    compare with); raises ProblemsError."""
     path = report.path / SYNOPSE_FILE
     try:
-        return snapshot_from_bytes(path.read_bytes())
+        return snapshot_from_bytes(path.read_bytes(), logs)
     except OSError as error:
         raise ProblemsError(
             [Problem(path, 0, _("file_unreadable", reason=os_error(error)))]
