@@ -83,3 +83,20 @@ def test_whatever_the_plain_reader_takes_markdown_it_reads_alike() -> None:
             taken += 1
             assert plain == parsed(note), repr(note)
     assert taken > 1000
+
+
+def test_markdown_escaping_with_its_short_cut_is_the_same() -> None:
+    """Text without anything to escape is returned as it is; the rest as before."""
+    import re
+
+    from monitor_tui.render.markdown import _escape_line_start, escape_markdown
+
+    def escaped_the_long_way(text: str) -> str:
+        text = re.sub(r"([\\`*_\[\]<>|~&!#])", r"\\\1", text)
+        return re.sub(r"^(\s*)([-+=>]|\d+(?=[.)]))", _escape_line_start, text, flags=re.M)
+
+    rng = random.Random(7)
+    pieces = [*"ab 1.)-+=>\\`*_[]<>|~&!#\t", "\n", "\n\n", "  ", "12", "Ü"]
+    for _round in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(10)))
+        assert escape_markdown(text) == escaped_the_long_way(text), repr(text)
