@@ -8,6 +8,9 @@ notes, 5,000 = 50,000 notes), built into a temp folder, or into --workspace-root
 and reused from there. Measured, each as a whole process (imports are part of the wait):
 
 - the CLI commands: wall time (min/median over --runs) and peak memory (max RSS from wait4);
+  `check` also on a copy with two frozen reports (`<size>-reports`, frozen once and reused);
+- the application layer (a fresh interpreter): opening a session, saving a note, and another
+  session's poll seeing it, with the status files that poll read;
 - launch → first painted screen of the real app in a real terminal (tmux, 80×24), polled with
   `tmux capture-pane` until the first field's title shows, next to a bare Textual app (a Tree
   and a Markdown pane) launched the same way in the same run;
@@ -177,6 +180,11 @@ def cli_rows(root: Path, args: argparse.Namespace) -> dict[str, Sample]:
         "status ID": ["status", first_measure(root)],
         "log": ["log"],
     }
+    with_reports = reports_workspace(root, args.timeout)
+    if with_reports is not None:
+        results_reports = measure(
+            [*monitor_tui(), "-w", str(with_reports), "check"], args.runs, args.timeout
+        )
     out = Path(tempfile.mkdtemp(prefix="bench-export-"))
     for name in FORMATS:
         if name == "pdf" and args.skip_pdf:
@@ -188,9 +196,35 @@ def cli_rows(root: Path, args: argparse.Namespace) -> dict[str, Sample]:
         for label, command in commands.items():
             progress(f"  {label} …")
             results[label] = measure([*base, *command], args.runs, args.timeout)
+            if label == "check" and with_reports is not None:
+                results["check, two frozen reports"] = results_reports
     finally:
         shutil.rmtree(out)
     return results
+
+
+REPORT_DATES = ("2025-12-31", REPORT_DATE)
+
+
+def reports_workspace(root: Path, timeout: float) -> Path | None:
+    """<root>-reports: a copy of the workspace with two frozen reports (what `check` verifies
+    besides the files), made once with `report freeze` and reused; None if freezing failed."""
+    folder = root.with_name(root.name + "-reports")
+    if (folder / "reports").is_dir() and len(list((folder / "reports").iterdir())) >= 2:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for part in ("catalogue", "status"):
+        shutil.copytree(root / part, folder / part)
+    (folder / "exports").mkdir()
+    for day in REPORT_DATES:
+        progress(f"  freezing a report of {day} into {folder} …")
+        command = [*monitor_tui(), "-w", str(folder), "report", "freeze", "--date", day]
+        _seconds, _peak, code, errors = run_once(command, timeout)
+        if code != 0:
+            progress(f"  freezing failed: {errors.strip()}")
+            return None
+    return folder
 
 
 # --- launch in a real terminal ------------------------------------------------------------
@@ -374,6 +408,72 @@ class BareTree(App[None]):
             yield Markdown("# Handlungsfeld\n\nEin **Absatz** mit etwas Text.")
 
 
+SESSION_SAVES = 10
+
+
+def session_timings(root: Path) -> dict[str, list[float]]:
+    """The application layer without a screen: opening the session (its second time: the
+    first may fill the cache), saving a note, and another session's poll seeing it, with the
+    status files the poll read. Saves go to a copy of the workspace."""
+    from monitor_tui.session import WorkspaceSession
+    from monitor_tui.status import store
+    from monitor_tui.status.edits import Edit
+    from monitor_tui.workspace import Workspace
+
+    timings: dict[str, list[float]] = {"open": [], "save": [], "poll": [], "read": []}
+    for _run in range(2):
+        started = time.perf_counter()
+        WorkspaceSession.open(Workspace(root))
+        timings["open"] = [time.perf_counter() - started]
+    with tempfile.TemporaryDirectory(prefix="bench-session-") as temp:
+        copy = Path(temp)
+        for part in ("catalogue", "status"):
+            shutil.copytree(root / part, copy / part)
+        mine, other = (WorkspaceSession.open(Workspace(copy)) for _ in range(2))
+        read: list[object] = []
+        reading = store._read_text_and_info
+
+        def counting(path: Path) -> Any:
+            read.append(path)
+            return reading(path)
+
+        store._read_text_and_info = counting  # type: ignore[assignment]
+        ids = [m.id for m in mine.catalogue.measures()][:SESSION_SAVES]
+        for number, measure_id in enumerate(ids):
+            started = time.perf_counter()
+            mine.save(measure_id, Edit(note=f"Benchmark {number}"), mine.status_of(measure_id))
+            timings["save"].append(time.perf_counter() - started)
+            read.clear()
+            started = time.perf_counter()
+            seen = other.poll().changed
+            timings["poll"].append(time.perf_counter() - started)
+            timings["read"].append(float(len(read)))
+            assert seen == {measure_id}, seen
+    return timings
+
+
+def session_rows(root: Path, args: argparse.Namespace) -> dict[str, str]:
+    """session_timings in a fresh interpreter."""
+    command = [sys.executable, __file__, "--session-probe", str(root)]
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=args.timeout, env=child_env()
+        )
+    except subprocess.TimeoutExpired:
+        return {"session": "> timeout"}
+    if done.returncode != 0:
+        progress(f"  session probe failed: {done.stderr.strip()[-2000:]}")
+        return {"session": "failed"}
+    timings = json.loads(done.stdout.strip().splitlines()[-1])
+    reads = timings["read"]
+    return {
+        "session open (app's data, cache filled)": f"{timings['open'][0]:.2f} s",
+        "save a note (session)": pilot_cell(Sample(seconds=timings["save"])),
+        "another session's save seen by its poll": pilot_cell(Sample(seconds=timings["poll"]))
+        + f", {max(reads):.0f} file(s) read per poll",
+    }
+
+
 def pilot_rows(root: Path, args: argparse.Namespace) -> dict[str, Sample]:
     """The Pilot measurement in a fresh interpreter: a clean heap, and the timeout applies."""
     command = [sys.executable, __file__, "--pilot-probe", str(root), "--runs", str(args.runs)]
@@ -436,6 +536,8 @@ def bench_size(
         cells[label] = sample.cell()
         if sample.error:
             progress(f"  {label} failed: {sample.error}")
+    progress("  session: open, save, poll …")
+    cells.update(session_rows(workspace, args))
     progress("  Pilot: search and tree keys …")
     pilot = pilot_rows(workspace, args)
     cells[f"search key→repaint ('/{QUERY}')"] = pilot_cell(pilot["search"])
@@ -470,6 +572,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--workspace-root", type=Path, help="where the workspaces are (or go)")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per command")
     parser.add_argument("--pilot-probe", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--session-probe", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     unknown = [s for s in args.sizes.split(",") if s not in SIZES]
     if unknown:
@@ -479,6 +582,9 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
+    if args.session_probe:  # the child process of session_rows
+        print(json.dumps(session_timings(args.session_probe)))
+        return
     if args.pilot_probe:  # the child process of pilot_rows
         import asyncio
 

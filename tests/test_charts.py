@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from html import unescape
+from typing import Any
 
 import pytest
 
@@ -165,6 +166,27 @@ def test_before_and_after_counts_the_compared_reports_statuses(workspace: Worksp
     )
 
 
+def test_a_chart_taller_than_a_page_is_printed_in_parts(catalogue: Catalogue) -> None:
+    """Many Handlungsfelder compared with a report: the PDF breaks the chart between fields
+    (same scale in every part), the DOCX picture is made to fit the page."""
+    from pypdf import PdfReader
+
+    synopsis = build_synopsis(catalogue, {}, ReportOptions(date(2026, 3, 31)), NOON)
+    chart = synopsis.charts[0]
+    groups = tuple(
+        replace(group, label=f"Feld {number}", bars=group.bars * 2)
+        for number, group in enumerate(chart.groups * 8)
+    )
+    tall = replace(synopsis, charts=(replace(chart, groups=groups),))
+    reader = PdfReader(io.BytesIO(render("pdf", tall)))
+    text = squeezed(" ".join(page.extract_text() for page in reader.pages))
+    assert all(f"Feld{number}" in text for number in range(len(groups)))
+    with zipfile.ZipFile(io.BytesIO(render("docx", tall))) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    [height] = [int(cy) for cy in re.findall(r'<wp:extent cx="\d+" cy="(\d+)"', xml)]
+    assert height < 29.7 / 2.54 * 914400 * 0.8  # EMU: less than the page
+
+
 def test_no_measure_shown_means_no_chart(catalogue: Catalogue) -> None:
     options = ReportOptions(date(2026, 3, 31), status="verstetigt")
     assert build_synopsis(catalogue, {}, options, NOON).charts == ()
@@ -199,10 +221,21 @@ def test_pdf_draws_the_charts_as_vector_graphics(
     content = b"".join(page.get_contents().get_data() for page in pages)  # type: ignore[union-attr]
     assert len(re.findall(rb" re\b", content)) > 50  # the segments and the white grounds
     assert len(re.findall(rb" l\b", content)) > 100  # the hatching
-    assert not any("/XObject" in str(page.get("/Resources", {})) for page in pages)  # no picture
+    assert not any(_images(page) for page in pages)  # no picture (a form holds the page label)
     text = squeezed(" ".join(page.extract_text() for page in pages))
     for chart in synopsis.charts:
         assert squeezed(chart.title) in text and squeezed(chart.caption) in text
+
+
+def _images(page: Any) -> list[str]:
+    """The names of the pictures a PDF page draws."""
+    resources = page.get("/Resources") or {}
+    xobjects = resources.get_object().get("/XObject") or {}
+    return [
+        name
+        for name, item in xobjects.get_object().items()
+        if item.get_object().get("/Subtype") == "/Image"
+    ]
 
 
 def test_html_has_an_svg_per_chart_with_the_numbers_as_text(

@@ -7,13 +7,24 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import stat
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from monitor_tui.cachefile import (
+    FileKey,
+    code_key,
+    file_key,
+    now_ns,
+    read_cache,
+    settled,
+    write_cache,
+)
 from monitor_tui.i18n import _, os_error
 from monitor_tui.model import (
     FIELD_ID,
@@ -57,10 +68,40 @@ def field_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.toml") if p.name not in skip)
 
 
-def load_catalogue(directory: Path) -> Catalogue:
-    """Load `directory`; raise ProblemsError listing every problem found."""
+def load_catalogue(directory: Path, cache_dir: Path | None = None) -> Catalogue:
+    """Load `directory`; raise ProblemsError listing every problem found.
+
+    With `cache_dir` (the workspace's `.cache/`), a catalogue that loaded without a problem is
+    kept there as JSON and read from there while none of its files changed (see `cachefile`).
+    """
     if not directory.is_dir():
         raise ProblemsError([Problem(directory, 0, _("catalogue_missing"))])
+    keys = _file_keys(directory) if cache_dir is not None else None
+    if cache_dir is not None and keys is not None:
+        cached = _cached(cache_dir, keys)
+        if cached is not None:
+            return cached
+    read_at = now_ns()
+    catalogue = _load(directory)
+    if cache_dir is not None and keys is not None:
+        _keep(cache_dir, directory, keys, read_at, catalogue)
+    return catalogue
+
+
+def _keep(
+    cache_dir: Path, directory: Path, keys: dict[str, FileKey], read_at: int, catalogue: Catalogue
+) -> None:
+    """Write the cache, unless a file changed while it was read or shortly before."""
+    if _file_keys(directory) != keys or not all(settled(k, read_at) for k in keys.values()):
+        return
+    data = {
+        "files": {name: list(key) for name, key in keys.items()},
+        "catalogue": catalogue_to_json(catalogue, app_config=True),
+    }
+    write_cache(cache_dir / CATALOGUE_CACHE, "catalogue", _code_key(), data)
+
+
+def _load(directory: Path) -> Catalogue:
     context = _Context()
     loaded = _guarded(_load_concept, directory / CONCEPT_FILE, context)
     concept, summaries = loaded if loaded is not None else (None, {})
@@ -74,6 +115,45 @@ def load_catalogue(directory: Path) -> Catalogue:
     fields.sort(key=lambda f: id_sort_key(f.id))
     fields = [_with_summary(f, summaries.get(f.id)) for f in fields]
     return Catalogue(concept=concept, fields=tuple(fields))
+
+
+CATALOGUE_CACHE = "catalogue.json"
+
+
+@cache
+def _code_key() -> str:
+    """The catalogue cache is made by this module from the classes of `model`."""
+    from monitor_tui import model
+
+    return code_key(__file__, model.__file__ or "")
+
+
+def _file_keys(directory: Path) -> dict[str, FileKey] | None:
+    """The key of concept.toml and of each field file; None when one cannot be read."""
+    keys = {}
+    try:
+        for path in [directory / CONCEPT_FILE, *field_files(directory)]:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            keys[path.name] = file_key(info)
+    except OSError:
+        return None
+    return keys
+
+
+def _cached(cache_dir: Path, keys: dict[str, FileKey]) -> Catalogue | None:
+    """The cached catalogue, if it was made from files with exactly these keys."""
+    data = read_cache(cache_dir / CATALOGUE_CACHE, "catalogue", _code_key())
+    if data is None:
+        return None
+    files = data.get("files")
+    if not isinstance(files, dict) or {k: tuple(v) for k, v in files.items()} != keys:
+        return None
+    try:
+        return catalogue_from_json(data["catalogue"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def _guarded(load: Callable[[Path, _Context], T | None], path: Path, context: _Context) -> T | None:
@@ -451,3 +531,174 @@ def _first_free(candidates: list[str], used: set[str], allowed: re.Pattern[str])
     free = next((c for c in candidates if allowed.fullmatch(c) and c not in used), "")
     used.add(free)
     return free
+
+
+# --- the catalogue as plain data -------------------------------------------------------------
+
+
+def catalogue_to_json(catalogue: Catalogue, app_config: bool = False) -> dict[str, Any]:
+    """The catalogue as plain data (in `synopse.json` and the catalogue cache). `app_config`:
+    with each value's hotkey and ASCII mark, which the cache needs and a frozen report keeps
+    out (its digest covers only what a report shows)."""
+    concept = catalogue.concept
+    # Only when set: reports frozen before it existed keep their digest.
+    start = (
+        {"monitoring_start": concept.monitoring_start.isoformat()}
+        if concept.monitoring_start
+        else {}
+    )
+    return {
+        "concept": {
+            **start,
+            "title": concept.title,
+            "issuer": concept.issuer,
+            "publisher": concept.publisher,
+            "contact": concept.contact,
+            "indicator_rule": concept.indicator_rule,
+            "summary_intro": concept.summary_intro,
+            "review_period_days": concept.review_period_days,
+            "horizons": [
+                {"term": h.term, "label": h.label, "text": h.text} for h in concept.horizons
+            ],
+            "statuses": _vocabulary_json(concept.statuses, app_config),
+            "target_states": _vocabulary_json(concept.target_states, app_config),
+            "assessments": _vocabulary_json(concept.assessments, app_config),
+            "priorities": _vocabulary_json(concept.priorities, app_config),
+        },
+        "fields": [
+            {
+                "id": f.id,
+                "number": f.number,
+                "heading": f.heading,
+                "title": f.title,
+                "summary": f.summary,
+                "summary_numeral": f.summary_numeral,
+                "goals": [
+                    {
+                        "id": g.id,
+                        "title": g.title,
+                        "measures": [_measure_json(m) for m in g.measures],
+                    }
+                    for g in f.goals
+                ],
+            }
+            for f in catalogue.fields
+        ],
+    }
+
+
+def _vocabulary_json(vocabulary: Vocabulary, app_config: bool) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": c.key,
+            "de": c.de,
+            "en": c.en,
+            "color": c.color,
+            "symbol": c.symbol,
+            "counts": c.counts,
+            # only when set: reports frozen before the flag existed keep their digest
+            **({"needs_reason": True} if c.needs_reason else {}),
+            **({"hotkey": c.hotkey, "ascii": c.ascii} if app_config else {}),
+        }
+        for c in vocabulary
+    ]
+
+
+def _measure_json(measure: Measure) -> dict[str, Any]:
+    return {
+        "id": measure.id,
+        "label": measure.label,
+        "text": measure.text,
+        "indicator": measure.indicator,
+        "responsible": measure.responsible,
+        "offices": list(measure.offices),
+        "targets": [
+            {"terms": list(t.terms), "label": t.label, "text": t.text} for t in measure.targets
+        ],
+    }
+
+
+def catalogue_from_json(data: Mapping[str, Any]) -> Catalogue:
+    """The Catalogue `catalogue_to_json` wrote (raises KeyError, TypeError on bad data)."""
+    c = data["concept"]
+    concept = Concept(
+        title=str(c["title"]),
+        issuer=str(c["issuer"]),
+        publisher=str(c["publisher"]),
+        contact=str(c["contact"]),
+        indicator_rule=str(c["indicator_rule"]),
+        summary_intro=str(c["summary_intro"]),
+        review_period_days=int(c["review_period_days"]),
+        horizons=tuple(
+            Horizon(str(h["term"]), str(h["label"]), str(h["text"])) for h in c["horizons"]
+        ),
+        statuses=_vocabulary_from_json("statuses", c["statuses"]),
+        target_states=_vocabulary_from_json("target_states", c["target_states"]),
+        assessments=_vocabulary_from_json("assessments", c["assessments"]),
+        priorities=_vocabulary_from_json("priorities", c["priorities"]),
+        monitoring_start=date.fromisoformat(c["monitoring_start"])
+        if c.get("monitoring_start")
+        else None,
+    )
+    fields = tuple(_field_from_json(f) for f in data["fields"])
+    return Catalogue(concept=concept, fields=fields)
+
+
+def _vocabulary_from_json(name: str, choices: Iterable[Mapping[str, Any]]) -> Vocabulary:
+    return Vocabulary(
+        name,
+        tuple(
+            Choice(
+                str(c["key"]),
+                str(c["de"]),
+                str(c["en"]),
+                str(c["color"]),
+                str(c["symbol"]),
+                bool(c["counts"]),
+                bool(c.get("needs_reason", False)),
+                hotkey=str(c.get("hotkey", "")),
+                ascii=str(c.get("ascii", "")),
+            )
+            for c in choices
+        ),
+    )
+
+
+def _field_from_json(data: Mapping[str, Any]) -> Field:
+    field_id = str(data["id"])
+    goals = tuple(
+        Goal(
+            str(g["id"]),
+            str(g["title"]),
+            tuple(_measure_from_json(m, str(g["id"]), field_id) for m in g["measures"]),
+        )
+        for g in data["goals"]
+    )
+    return Field(
+        field_id,
+        str(data["number"]),
+        str(data["heading"]),
+        str(data["title"]),
+        goals,
+        str(data.get("summary", "")),
+        str(data.get("summary_numeral", "")),
+    )
+
+
+def _measure_from_json(data: Mapping[str, Any], goal_id: str, field_id: str) -> Measure:
+    return Measure(
+        id=str(data["id"]),
+        label=str(data["label"]),
+        text=str(data["text"]),
+        indicator=str(data["indicator"]),
+        responsible=str(data["responsible"]),
+        offices=tuple(str(o) for o in data["offices"]),
+        targets=tuple(
+            Target(
+                tuple(str(t) for t in target["terms"]), str(target["label"]), str(target["text"])
+            )
+            for target in data["targets"]
+        ),
+        goal_id=goal_id,
+        field_id=field_id,
+    )

@@ -14,7 +14,6 @@ import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from importlib import import_module
 from pathlib import Path
 
 from monitor_tui.dates import format_date
@@ -23,6 +22,13 @@ from monitor_tui.i18n import _, get_language
 from monitor_tui.model import Catalogue, MeasureStatus
 from monitor_tui.problems import Problem, ProblemsError
 from monitor_tui.render.common import GENERATOR, MARKDOWN_MARK
+from monitor_tui.render.formats import ALL as ALL
+from monitor_tui.render.formats import FORMAT_NAMES as FORMAT_NAMES
+from monitor_tui.render.formats import FORMATS as FORMATS
+from monitor_tui.render.formats import ExportFormat as ExportFormat
+from monitor_tui.render.formats import export_format as export_format
+from monitor_tui.render.formats import format_of_suffix as format_of_suffix
+from monitor_tui.render.formats import formats_of as formats_of
 from monitor_tui.report.build import Comparison, ReportOptions, build_synopsis
 from monitor_tui.report.document import ComparedReport, Synopsis
 from monitor_tui.reports.store import (
@@ -34,67 +40,6 @@ from monitor_tui.reports.store import (
 )
 from monitor_tui.reports.synopse import Snapshot, snapshot_digest, take_snapshot
 from monitor_tui.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class ExportFormat:
-    """One export format: its name on the command line, file extension and renderer."""
-
-    name: str
-    extension: str
-    label: str
-    """As the app's dialog shows it."""
-    renderer: str
-    """`module:function` rendering a Synopsis to bytes; imported on first use, since
-    ReportLab and python-docx take a while to load."""
-    print_rank: int
-    """Position in the app's dialog: print formats first, as most users want the PDF."""
-    aliases: tuple[str, ...] = ()
-    """Further file extensions that name this format (`-o bericht.htm`)."""
-
-    def render(self, synopsis: Synopsis) -> bytes:
-        module_name, function_name = self.renderer.split(":")
-        function: Callable[[Synopsis], bytes] = getattr(import_module(module_name), function_name)
-        return function(synopsis)
-
-
-FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("json", "json", "JSON", "monitor_tui.render.json_data:render_synopsis", 5),
-    ExportFormat(
-        "markdown",
-        "md",
-        "Markdown",
-        "monitor_tui.render.markdown:render_markdown",
-        4,
-        ("markdown",),
-    ),
-    ExportFormat("html", "html", "HTML", "monitor_tui.render.html:render_html", 3, ("htm",)),
-    ExportFormat("pdf", "pdf", "PDF", "monitor_tui.render.pdf:render_pdf", 1),
-    ExportFormat("docx", "docx", "DOCX", "monitor_tui.render.docx:render_docx", 2),
-)
-"""Every format, in the order `--format all` writes them: the only list of formats."""
-FORMAT_NAMES = tuple(f.name for f in FORMATS)
-ALL = "all"
-"""The choice that writes every format."""
-
-
-def export_format(name: str) -> ExportFormat:
-    return next(f for f in FORMATS if f.name == name)
-
-
-def formats_of(choice: str) -> tuple[str, ...]:
-    """The formats one choice writes ("all": every format)."""
-    return FORMAT_NAMES if choice == ALL else (export_format(choice).name,)
-
-
-def format_of_suffix(suffix: str) -> str | None:
-    """The format a file extension names ("pdf", "htm" …), or None."""
-    wanted = suffix.lower().lstrip(".")
-    for candidate in FORMATS:
-        if wanted == candidate.extension or wanted in candidate.aliases:
-            return candidate.name
-    return None
-
 
 COMPARE_NONE = "none"
 """`--compare none`: no comparison with an earlier report."""
@@ -211,7 +156,7 @@ def resolve_comparison(workspace: Workspace, choice: str | None, day: date) -> C
                 )
             )
     try:
-        snapshot = load_snapshot(report)
+        snapshot = load_snapshot(report, logs=False)  # compared by state; notes by date
     except ProblemsError as error:
         raise CompareError(str(error.problems[0])) from None
     compared = ComparedReport(report.id, report.report_date, report.digest, report.title)
@@ -275,7 +220,7 @@ def load_statuses_for_report(
     """
     from monitor_tui.status.store import load_all_statuses
 
-    loaded = load_all_statuses(workspace, catalogue)
+    loaded = load_all_statuses(workspace, catalogue, cached=True)
     if loaded.broken:
         raise ExportRefused([p for problems in loaded.broken.values() for p in problems])
     return loaded.statuses

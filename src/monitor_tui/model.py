@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import overload
 
 HORIZON_TERMS = ("kurz", "mittel", "lang")
 """The three time horizons of the document (kurz-, mittel-, langfristig), in order."""
@@ -289,6 +290,88 @@ class LogEntry:
 
 
 @dataclass(frozen=True)
+class LogOutline:
+    """What the first screens need of a log without reading its entries."""
+
+    count: int = 0
+    earliest: date | None = None
+    """The day of the oldest entry."""
+    latest: date | None = None
+    """The day of the newest entry."""
+    note_days: tuple[date, ...] = ()
+    """The day of each public note (see `MeasureStatus.public_notes`), newest first."""
+
+    @classmethod
+    def of(cls, log: Sequence[LogEntry]) -> LogOutline:
+        days = [entry.timestamp.date() for entry in log]
+        notes = tuple(e.timestamp.date() for e in log if e.is_note and not e.internal)
+        return cls(len(log), min(days, default=None), max(days, default=None), notes)
+
+
+class LazyLog(Sequence[LogEntry]):
+    """A log whose entries are read on first use; until then its outline answers `len`,
+    `bool` and `log_outline`. Loading is the caller's function (e.g. reading the file again);
+    it must not raise. Safe to share between threads (at worst it loads twice)."""
+
+    def __init__(self, outline: LogOutline, load: Callable[[], Sequence[LogEntry]]) -> None:
+        self.outline = outline
+        self._load: Callable[[], Sequence[LogEntry]] | None = load
+        self._entries: tuple[LogEntry, ...] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._entries is not None
+
+    def entries(self) -> tuple[LogEntry, ...]:
+        entries = self._entries
+        if entries is None:
+            load = self._load
+            entries = tuple(load()) if load is not None else ()
+            self._entries, self._load = entries, None
+        return entries
+
+    def __len__(self) -> int:
+        return len(self._entries) if self._entries is not None else self.outline.count
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    @overload
+    def __getitem__(self, index: int) -> LogEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[LogEntry, ...]: ...
+    def __getitem__(self, index: int | slice) -> LogEntry | tuple[LogEntry, ...]:
+        return self.entries()[index]
+
+    def __iter__(self) -> Iterator[LogEntry]:
+        return iter(self.entries())
+
+    def __reversed__(self) -> Iterator[LogEntry]:
+        return reversed(self.entries())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyLog):
+            return self.entries() == other.entries()
+        if isinstance(other, tuple):
+            return self.entries() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.entries())
+
+    def __repr__(self) -> str:
+        state = "loaded" if self.loaded else f"{self.outline.count} entries not read yet"
+        return f"LazyLog({state})"
+
+
+def log_outline(log: Sequence[LogEntry]) -> LogOutline:
+    """The outline of `log`, without reading a lazy log's entries."""
+    if isinstance(log, LazyLog) and not log.loaded:
+        return log.outline
+    return LogOutline.of(log)
+
+
+@dataclass(frozen=True)
 class MeasureStatus:
     """What has been recorded for one measure. A measure without a file is `offen`, nothing else."""
 
@@ -304,8 +387,8 @@ class MeasureStatus:
     next_step_due: date | None = None
     rev: int = 0
     """Counts the saves of the file; 0 for a measure that has no file yet."""
-    log: tuple[LogEntry, ...] = ()
-    """Newest first."""
+    log: Sequence[LogEntry] = ()
+    """Newest first: a tuple, or a LazyLog read on first use."""
     stamp: str = ""
     """Opaque fingerprint of the file this was read from (storage uses it to detect changes)."""
 
@@ -344,7 +427,7 @@ def is_overdue(status: MeasureStatus, today: date, period_days: int, start: date
 
 def earliest_entry(statuses: Iterable[MeasureStatus]) -> date | None:
     """The day of the oldest log entry of any measure (None: nothing recorded)."""
-    days = [entry.timestamp.date() for status in statuses for entry in status.log]
+    days = [day for status in statuses if (day := log_outline(status.log).earliest)]
     return min(days, default=None)
 
 
@@ -358,8 +441,16 @@ def monitoring_start(concept: Concept, statuses: Iterable[MeasureStatus]) -> dat
 
 def last_update(status: MeasureStatus, until: date | None = None) -> date | None:
     """The day of the newest entry (a change, a note or a review) up to `until`."""
-    days = [e.timestamp.date() for e in status.log if until is None or e.timestamp.date() <= until]
+    latest = log_outline(status.log).latest
+    if latest is None or until is None or latest <= until:
+        return latest
+    days = [e.timestamp.date() for e in status.log if e.timestamp.date() <= until]
     return max(days, default=None)
+
+
+def public_note_days(status: MeasureStatus) -> tuple[date, ...]:
+    """The day of each public note, newest first (see `MeasureStatus.public_notes`)."""
+    return log_outline(status.log).note_days
 
 
 def next_step_overdue(due: date | None, today: date) -> bool:

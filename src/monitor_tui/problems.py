@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 
@@ -169,14 +170,23 @@ class LineIndex:
     """
 
     def __init__(self, text: str, line_offset: int = 0) -> None:
-        self.lines = text.split("\n")
+        self._text = text
         self.offset = line_offset
-        self.headers: list[tuple[int, str]] = []
         self._claimed: dict[str, int] = {}
+
+    # Looked up only when a line is asked for: most files have no problem to point at.
+    @cached_property
+    def lines(self) -> list[str]:
+        return self._text.split("\n")
+
+    @cached_property
+    def headers(self) -> list[tuple[int, str]]:
+        headers = []
         for number, line in enumerate(self.lines):
             match = _HEADER.match(line)
             if match:
-                self.headers.append((number, match.group(1).replace(" ", "")))
+                headers.append((number, match.group(1).replace(" ", "")))
+        return headers
 
     def claim(self, header: str, count: int) -> int:
         """Reserve the next `count` tables named `header`; returns the index of the first.

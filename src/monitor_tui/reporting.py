@@ -41,6 +41,7 @@ from monitor_tui.reports.store import (
     list_reports,
     load_snapshot,
     read_report,
+    remember_digest,
 )
 from monitor_tui.reports.synopse import snapshot_bytes, snapshot_digest
 from monitor_tui.status.store import current_login
@@ -126,6 +127,7 @@ def freeze_report(
             "options": {"lang": lang, "formats": list(FORMAT_NAMES)},
         }
         folder = slot.commit(meta)
+    remember_digest(workspace, slot.sums[SYNOPSE_FILE], prepared.synopsis.digest)
     return FreezeResult(read_report(folder), tuple(prepared.warnings()))
 
 

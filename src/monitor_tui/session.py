@@ -128,13 +128,15 @@ class WorkspaceSession:
     last_report: FrozenReport | None = None
     """The report "changed since the last report" refers to (None: none frozen yet)."""
     baseline: Snapshot | None = None
-    """The data of `last_report`."""
+    """The data of `last_report`: its states, without the entries (it is compared with)."""
     _reports_seen: tuple[str, ...] = ()
 
     @classmethod
     def open(cls, workspace: Workspace, today: date | None = None) -> WorkspaceSession:
         """The session with every status read. Raises ProblemsError for a broken catalogue."""
-        session = cls(workspace, load_catalogue(workspace.catalogue_dir), today)
+        session = cls(
+            workspace, load_catalogue(workspace.catalogue_dir, workspace.cache_dir), today
+        )
         session.load_statuses()
         session.load_reports()
         return session
@@ -178,8 +180,9 @@ class WorkspaceSession:
         return self.statuses.get(measure_id) or MeasureStatus(measure_id)
 
     def load_statuses(self) -> None:
-        """Read every status file afresh and start watching from here."""
-        loaded = load_all_statuses(self.workspace, self.catalogue)
+        """Every status afresh, and start watching from here: a file the status cache holds
+        as it is now is not read, its log is read when first shown (see `status.summary`)."""
+        loaded = load_all_statuses(self.workspace, self.catalogue, lazy=True)
         self.statuses = loaded.statuses
         self.broken = loaded.broken
         self.inconsistent = loaded.inconsistent
@@ -190,7 +193,7 @@ class WorkspaceSession:
         """Catalogue and statuses from disk; the catalogue's problems, if it cannot be read
         (then everything stays as it was)."""
         try:
-            catalogue = load_catalogue(self.workspace.catalogue_dir)
+            catalogue = load_catalogue(self.workspace.catalogue_dir, self.workspace.cache_dir)
         except ProblemsError as error:
             return error.problems
         self.catalogue = catalogue
@@ -397,7 +400,7 @@ class WorkspaceSession:
         self.baseline = None
         if self.last_report is not None:
             try:
-                self.baseline = load_snapshot(self.last_report)
+                self.baseline = load_snapshot(self.last_report, logs=False)
             except ProblemsError as error:
                 problems += error.problems
         return problems

@@ -38,6 +38,11 @@ class Workspace:
     def exports_dir(self) -> Path:
         return self.root / "exports"
 
+    @property
+    def cache_dir(self) -> Path:
+        """`.cache/`: derived data kept between runs, safe to delete (see `cachefile`)."""
+        return self.root / ".cache"
+
     def exists(self) -> bool:
         return self.catalogue_dir.is_dir()
 

@@ -32,7 +32,7 @@ def collect_problems(workspace: Workspace) -> CheckResult:
     # Frozen reports carry their own catalogue: they are checked even if today's is broken.
     frozen = verify_reports(workspace)
     try:
-        catalogue = load_catalogue(workspace.catalogue_dir)
+        catalogue = load_catalogue(workspace.catalogue_dir, workspace.cache_dir)
     except ProblemsError as error:
         return CheckResult(error.problems + frozen, None)
     _directory, problems = read_directory(workspace.catalogue_dir, catalogue.offices())

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.dates import format_timestamp
 from monitor_tui.i18n import _, get_language
-from monitor_tui.model import Catalogue, LogEntry
+from monitor_tui.model import Catalogue, Change, LogEntry
 from monitor_tui.people import Directory
 from monitor_tui.problems import Problem, ProblemsError
 from monitor_tui.status.wording import describe_change, entry_origin, tag_word
@@ -28,7 +29,7 @@ def report_problems(problems: list[Problem]) -> int:
 def load_catalogue_or_report(workspace: Workspace) -> Catalogue | None:
     """The workspace's catalogue, or None after its problems were printed."""
     try:
-        return load_catalogue(workspace.catalogue_dir)
+        return load_catalogue(workspace.catalogue_dir, workspace.cache_dir)
     except ProblemsError as error:
         report_problems(error.problems)
         return None
@@ -49,10 +50,15 @@ def fail(message: str, code: int = 1) -> int:
 
 
 def format_entry(
-    entry: LogEntry, directory: Directory, catalogue: Catalogue, prefix: str = ""
+    entry: LogEntry,
+    directory: Directory,
+    catalogue: Catalogue,
+    prefix: str = "",
+    describe: Callable[[Change], str] | None = None,
 ) -> list[str]:
     """A log entry as indented lines: who (name and office when known, the login in brackets)
-    and when, where it came from, the changes, the note."""
+    and when, where it came from, the changes, the note. `describe` words a change (default:
+    `describe_change`; a caller printing thousands of entries passes a cached one)."""
     person = directory.people.get(entry.author)
     who = f"{person.display()} [{entry.author}]" if person else entry.author
     head = f"  {prefix}{format_timestamp(entry.timestamp, get_language())} · {who}"
@@ -64,6 +70,9 @@ def format_entry(
     origin = entry_origin(entry, lang)
     if origin:
         lines.append(f"    {origin}")
-    lines += [f"    {describe_change(c, catalogue, lang)}" for c in entry.changes]
+    if describe is None:
+        lines += [f"    {describe_change(c, catalogue, lang)}" for c in entry.changes]
+    else:
+        lines += [f"    {describe(c)}" for c in entry.changes]
     lines += [f"    {line}" for line in entry.text.split("\n")] if entry.is_note else []
     return lines

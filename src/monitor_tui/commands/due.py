@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             only = mine if only is None else only & mine
     except (ValueError, SelectionError, NoOfficesError) as error:
         return fail(str(error), USAGE_ERROR)
-    loaded = load_all_statuses(workspace, catalogue)
+    loaded = load_all_statuses(workspace, catalogue, cached=True)
     reports, _problems = list_reports(workspace)
     overview = due_overview(
         catalogue, loaded.statuses, reports, directory, day, today, only, set(loaded.broken)

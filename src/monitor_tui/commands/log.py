@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from functools import cache
 
 from monitor_tui.commands.common import (
     USAGE_ERROR,
@@ -12,10 +14,11 @@ from monitor_tui.commands.common import (
     report_problems,
 )
 from monitor_tui.commands.options import parse_date_option
-from monitor_tui.i18n import _
+from monitor_tui.i18n import _, get_language
 from monitor_tui.people import load_directory
 from monitor_tui.selection import SelectionError, resolve_office
 from monitor_tui.status.store import load_all_statuses
+from monitor_tui.status.wording import describe_change
 from monitor_tui.text import visible_controls
 from monitor_tui.workspace import Workspace
 
@@ -29,7 +32,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         office = resolve_office(catalogue, args.office) if args.office else None
     except (ValueError, SelectionError) as error:
         return fail(str(error), USAGE_ERROR)
-    loaded = load_all_statuses(workspace, catalogue)
+    loaded = load_all_statuses(workspace, catalogue, cached=True)
     entries = []
     for measure in catalogue.measures():
         if office and office not in measure.offices:
@@ -37,13 +40,25 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         status = loaded.statuses.get(measure.id)
         for entry in status.log if status else ():
             if since is None or entry.timestamp.date() >= since:
-                entries.append((entry, measure.id))
-    entries.sort(key=lambda item: item[0].timestamp, reverse=True)
+                entries.append((entry.timestamp.timestamp(), entry, measure.id))
+    # A number sorts much faster than an aware datetime; equal moments keep their order.
+    entries.sort(key=lambda item: item[0], reverse=True)
     directory = load_directory(workspace.catalogue_dir)
-    for entry, measure_id in entries:
-        lines = format_entry(entry, directory, catalogue, prefix=f"{measure_id} · ")
-        print(visible_controls("\n".join(lines)))
+    lang = get_language()
+    describe = cache(lambda change: describe_change(change, catalogue, lang))
+    out = sys.stdout
+    for start in range(0, len(entries), CHUNK):
+        chunk = []
+        for _moment, entry, measure_id in entries[start : start + CHUNK]:
+            lines = format_entry(entry, directory, catalogue, f"{measure_id} · ", describe)
+            chunk.append(visible_controls("\n".join(lines)))
+        out.write("\n".join(chunk) + "\n")
     if not entries:
         print(_("log_empty"))
+    out.flush()
     report_problems(loaded.problems())
     return 1 if loaded.broken else 0
+
+
+CHUNK = 1000
+"""Entries written at once: one write per entry would cost more than the formatting."""

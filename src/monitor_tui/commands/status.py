@@ -23,7 +23,6 @@ from monitor_tui.model import (
     Catalogue,
     Measure,
     MeasureStatus,
-    earliest_entry,
     indicator_fulfilled,
     is_overdue,
     next_step_overdue,
@@ -35,7 +34,7 @@ from monitor_tui.status.format import CORRECTION_TAG
 from monitor_tui.status.store import (
     adopt_hand_edit,
     current_login,
-    load_all_statuses,
+    earliest_entry_day,
     load_status,
     load_status_checked,
     save_edit,
@@ -73,17 +72,12 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     except ProblemsError as error:
         return report_problems(error.problems)
     directory = load_directory(workspace.catalogue_dir)
-    start = catalogue.concept.monitoring_start or _earliest_entry(workspace, catalogue)
+    start = catalogue.concept.monitoring_start or earliest_entry_day(workspace, catalogue)
     print(describe(catalogue, measure, status, directory, date.today(), start))
     if args.adopt:
         print(visible_line(adopted))
     report_problems(findings)  # the state is shown all the same: the file is readable
     return 0
-
-
-def _earliest_entry(workspace: Workspace, catalogue: Catalogue) -> date | None:
-    """The stand-in for a missing monitoring_start: the earliest entry in status/."""
-    return earliest_entry(load_all_statuses(workspace, catalogue).statuses.values())
 
 
 def _reasons(missing: list[MissingReason], catalogue: Catalogue) -> str:

@@ -78,16 +78,21 @@ class Picture:
     items: list[Item] = field(default_factory=list)
 
 
-def layout(chart: Chart, width: float, measure: Measure, symbols: bool = True) -> Picture:
+def layout(
+    chart: Chart, width: float, measure: Measure, symbols: bool = True, like: Chart | None = None
+) -> Picture:
     """`chart` laid out `width` points wide. `symbols` False leaves the vocabulary symbols out
-    (for fonts without them; the words remain)."""
+    (for fonts without them; the words remain). `like`: `chart` holds some of the groups of
+    `like`, laid out with its label column and scale (a chart too tall for a page is printed
+    in parts that read alike)."""
     picture = Picture(width)
-    several = any(len(group.bars) > 1 for group in chart.groups)
-    labels = [bar.label for group in chart.groups for bar in group.bars] if several else []
-    label_texts = labels or [group.label for group in chart.groups]
+    whole = like or chart
+    several = any(len(group.bars) > 1 for group in whole.groups)
+    labels = [bar.label for group in whole.groups for bar in group.bars] if several else []
+    label_texts = labels or [group.label for group in whole.groups]
     widest = max((measure(text, GROUP_SIZE, not several) for text in label_texts), default=0.0)
     label_width = min(widest + 8, width * 0.34)
-    largest = max(chart.largest(), 1)
+    largest = max(whole.largest(), 1)
     total_width = measure(str(largest), LABEL_SIZE, True) + 6
     scale = max(width - label_width - total_width - 2, 10.0) / largest
     y = 0.0

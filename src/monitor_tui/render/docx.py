@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 from monitor_tui.render import rtl
 from monitor_tui.render.chart_picture import chart_png
@@ -31,8 +34,6 @@ from monitor_tui.report.richtext import Block, RichText, Run
 from monitor_tui.text import shortened
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from docx.document import Document
     from docx.shared import Length
     from docx.table import Table as DocxTable
@@ -74,11 +75,11 @@ def render_docx(synopsis: Synopsis) -> bytes:
     document.add_heading(synopsis.synopsis_title, level=1)
     if not any(section.goals for section in synopsis.sections):
         document.add_paragraph(synopsis.empty_message)
+    tables = _GoalTables(document)
     for section in synopsis.sections:
         document.add_heading(section.heading, level=2)
-        for goal in section.goals:
-            _goal_table(document, goal)
-            document.add_paragraph()
+        if section.goals:
+            tables.add(document, section.goals)
     document.add_heading(synopsis.legend_title, level=1)
     document.add_paragraph(synopsis.indicator_rule)
     for title, table in synopsis.legend:
@@ -86,7 +87,7 @@ def render_docx(synopsis: Synopsis) -> bytes:
         _plain_table(document, table)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return tables.put_into(buffer.getvalue())
 
 
 def _properties(document: Document, synopsis: Synopsis) -> None:
@@ -164,52 +165,197 @@ def _title_block(document: Document, synopsis: Synopsis) -> None:
         paragraph.add_run(value)
 
 
-def _goal_table(document: Document, goal: GoalTable) -> None:
+class _GoalTables:
+    """The goal tables of the synopsis, written as WordprocessingML text: python-docx builds
+    each element as an object, which at thousands of measures took minutes and gigabytes.
+    The rest of the document is built with python-docx; a marker paragraph stands where a
+    section's tables go, and `put_into` writes the saved document anew with the tables in
+    place of the markers, part by part. The XML is what python-docx wrote for the same calls
+    (tests/test_docx_tables.py keeps those calls and compares)."""
+
+    def __init__(self, document: Document) -> None:
+        self.part = document.part
+        self.sections: dict[str, list[str]] = {}
+        self._token = f"monitor-tui-goal-tables-{id(self)}"
+
+    def add(self, document: Document, goals: Sequence[GoalTable]) -> None:
+        """The tables of one section, each followed by an empty paragraph."""
+        marker = f"{self._token}-{len(self.sections)}"
+        document.add_paragraph(marker)
+        self.sections[marker] = [
+            part for goal in goals for part in (goal_table_xml(goal, self._relate), "<w:p/>")
+        ]
+
+    def _relate(self, href: str) -> str:
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
+        return str(self.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+
+    def put_into(self, saved: bytes) -> bytes:
+        """The saved document with each marker paragraph replaced by its tables."""
+        if not self.sections:
+            return saved
+        output = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(saved)) as source,
+            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+        ):
+            for info in source.infolist():
+                if info.filename != "word/document.xml":
+                    target.writestr(info, source.read(info))
+                    continue
+                text = source.read(info).decode("utf-8")
+                with target.open(info, "w") as stream:
+                    for piece in self._pieces(text):
+                        stream.write(piece.encode("utf-8"))
+        return output.getvalue()
+
+    def _pieces(self, text: str) -> Iterator[str]:
+        position = 0
+        for marker, parts in self.sections.items():
+            at = text.index(marker, position)
+            start = text.rindex("<w:p>", position, at)
+            end = text.index("</w:p>", at) + len("</w:p>")
+            yield text[position:start]
+            yield from parts
+            position = end
+        yield text[position:]
+
+
+def goal_table_xml(goal: GoalTable, relate: Callable[[str], str]) -> str:
+    """A goal's table: the goal row spanning both columns, repeated on each page, then each
+    measure's rows, kept on one page where Word can (keepNext on all but its last row).
+    `relate` gives the relationship id of a hyperlink."""
     from docx.shared import Cm
 
-    table = document.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
     inner = TEXT_WIDTH_CM - 2 * TABLE_INDENT_CM
-    widths = (Cm(LABEL_WIDTH_CM), Cm(inner - LABEL_WIDTH_CM))
-    _fixed_columns(table, widths)
-    header = table.add_row()
-    _no_split(header)
-    _repeat_as_header(header)
-    merged = header.cells[0].merge(header.cells[1])
-    _rich(merged, goal.header)
-    _shade(merged, GOAL_SHADE)
+    widths = (Cm(LABEL_WIDTH_CM).twips, Cm(inner - LABEL_WIDTH_CM).twips)
+    indent = round(Cm(TABLE_INDENT_CM).twips)
+    parts = [
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/>'
+        f'<w:tblInd w:w="{indent}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+        'w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>'
+        f'<w:gridCol w:w="{widths[0]}"/><w:gridCol w:w="{widths[1]}"/></w:tblGrid>'
+        '<w:tr><w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>'
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[0] + widths[1]}"/>'
+        f'<w:gridSpan w:val="2"/>{_shading(GOAL_SHADE)}</w:tcPr>',
+        *_rich_xml(goal.header, relate, keep=False),
+        "</w:tc></w:tr>",
+    ]
     for entry in goal.measures:
+        last = len(entry.rows) - 1
         for index, row in enumerate(entry.rows):
-            cells = table.add_row()
-            _no_split(cells)
-            for cell, width in zip(cells.cells, widths, strict=True):
-                cell.width = width
-            _row(cells.cells[0], cells.cells[1], row)
-            if index < len(entry.rows) - 1:  # Word keeps a measure's rows on one page if it can
-                for cell in cells.cells:
-                    for paragraph in cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
+            keep = index < last  # Word keeps a measure's rows on one page if it can
+            label_shade = _shading(LABEL_SHADE) if row.is_monitoring else ""
+            shade = tint(row.shade)
+            parts += [
+                '<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>',
+                f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[0]}"/>{label_shade}</w:tcPr>',
+                *_label_xml(row, relate, keep),
+                f'</w:tc><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[1]}"/>',
+                _shading(shade) if shade else "",
+                "</w:tcPr>",
+                *_rich_xml(row.content, relate, keep),
+                "</w:tc></w:tr>",
+            ]
+    parts.append("</w:tbl>")
+    return "".join(parts)
 
 
-def _row(label_cell: _Cell, content_cell: _Cell, row: Row) -> None:
-    from docx.shared import Pt, RGBColor
+def _shading(colour: str) -> str:
+    return f'<w:shd w:val="clear" w:color="auto" w:fill="{colour.lstrip("#").upper()}"/>'
 
-    label = label_cell.paragraphs[0]
-    label.add_run(row.label).bold = True
+
+def _label_xml(row: Row, relate: Callable[[str], str], keep: bool) -> list[str]:
+    """The label cell: the label in bold, the measure's id small and grey, the flag."""
+    runs = [_run_xml(row.label, "<w:b/>")]
     if row.sublabel:
-        small = label.add_run("\n" + row.sublabel)
-        small.font.size = Pt(8)
-        small.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+        runs.append(_run_xml("\n" + row.sublabel, '<w:color w:val="555555"/><w:sz w:val="16"/>'))
     if row.flag:
-        label.add_run("\n")
+        runs.append("<w:r><w:br/></w:r>")
         for run in row.flag:
-            _styled_run(label, run)
-    if row.is_monitoring:
-        _shade(label_cell, LABEL_SHADE)
-    _rich(content_cell, row.content)
-    shade = tint(row.shade)
-    if shade:
-        _shade(content_cell, shade)
+            runs += _styled_runs_xml(run)
+    properties = "<w:pPr><w:keepNext/></w:pPr>" if keep else ""
+    return [f"<w:p>{properties}", *runs, "</w:p>"]
+
+
+def _rich_xml(text: RichText, relate: Callable[[str], str], keep: bool) -> list[str]:
+    if not text:  # the cell's own empty paragraph
+        return ["<w:p><w:pPr><w:keepNext/></w:pPr></w:p>" if keep else "<w:p/>"]
+    return [piece for block in text for piece in _block_xml(block, relate, keep)]
+
+
+def _block_xml(block: Block, relate: Callable[[str], str], keep: bool) -> list[str]:
+    """A paragraph as `_block` makes it (space after, indent, right to left, the runs)."""
+    properties = "<w:keepNext/>" if keep else ""  # in the order the schema wants
+    if rtl.starts_rtl(block.plain()):
+        properties += "<w:bidi/>"
+    properties += '<w:spacing w:after="40"/>'
+    if block.level:
+        properties += f'<w:ind w:left="{200 * block.level}"/>'  # 10 pt per level, in twips
+    parts = [f"<w:p><w:pPr>{properties}</w:pPr>"]
+    if block.prefix:
+        parts.append(_run_xml(block.prefix, None))
+    for run in block.runs:
+        if run.href:
+            runs = _styled_runs_xml(run, underline=True)
+            parts += runs[:-1]
+            parts.append(f'<w:hyperlink r:id="{relate(run.href)}">{runs[-1]}</w:hyperlink>')
+        else:
+            parts += _styled_runs_xml(run, code=run.code or block.kind == "code")
+    parts.append("</w:p>")
+    return parts
+
+
+def _styled_runs_xml(run: Run, code: bool = False, underline: bool = False) -> list[str]:
+    """`run` as Word runs, as `_styled_run` makes them; `underline`: the last one underlined
+    (a hyperlink's)."""
+    pieces = [run.text] if code or run.mark else [p for p in _ETHIOPIC.split(run.text) if p]
+    pieces = pieces or [""]
+    return [
+        _one_run_xml(run, piece, code, underline and number == len(pieces) - 1)
+        for number, piece in enumerate(pieces)
+    ]
+
+
+def _one_run_xml(run: Run, text: str, code: bool, underline: bool) -> str:
+    """The run properties in schema order: rFonts, b, i, strike, color, sz, u, rtl."""
+    font = "Courier New" if code else SYMBOL_FONT if run.mark else None
+    if font is None and _ETHIOPIC.fullmatch(text):
+        font = ETHIOPIC_FONT
+    properties = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}"/>' if font else ""
+    properties += "<w:b/>" if run.bold else ""
+    properties += "<w:i/>" if run.italic else ""
+    properties += "<w:strike/>" if run.strike else ""
+    colour = ink(run.color)
+    properties += f'<w:color w:val="{colour[1:].upper()}"/>' if colour else ""
+    properties += '<w:sz w:val="18"/>' if code else ""
+    properties += '<w:u w:val="single"/>' if underline else ""
+    properties += "<w:rtl/>" if rtl.has_rtl(text) else ""
+    return _run_xml(text, properties)
+
+
+def _run_xml(text: str, properties: str | None) -> str:
+    """A run as python-docx writes `add_run(text)`: tabs and line breaks as elements, the text
+    between them in <w:t> (space-preserving where it starts or ends with white space);
+    `properties` None: no <w:rPr> at all."""
+    parts = ["<w:r>"]
+    if properties is not None:
+        parts.append(f"<w:rPr>{properties}</w:rPr>" if properties else "<w:rPr/>")
+    for piece in _RUN_CONTENT.findall(text):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\n", "\r"):
+            parts.append("<w:br/>")
+        else:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    parts.append("</w:r>")
+    return "".join(parts)
+
+
+_RUN_CONTENT = re.compile(r"[\t\r\n]|[^\t\r\n]+")
 
 
 def _plain_table(document: Document, table_data: Table) -> None:
@@ -383,6 +529,9 @@ def _chart(document: Document, chart: Chart) -> None:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.keep_with_next = True
     shape = paragraph.add_run().add_picture(io.BytesIO(picture), width=width)
+    tallest = Cm(PAGE_HEIGHT_CM - 2.6 - 2.0 - 3.0)  # the page's text, less title and caption
+    if shape.height > tallest:  # many Handlungsfelder compared: the whole chart on one page
+        shape.width, shape.height = round(shape.width * tallest / shape.height), tallest
     properties = shape._inline.docPr
     properties.set("descr", chart.description())
     properties.set("title", chart.title)

@@ -266,5 +266,5 @@ def _line(text: str) -> str:
 
 
 def _text(text: str) -> str:
-    """Escaped text; line breaks inside a run become <br>."""
-    return "<br>".join(escape(line, quote=True) for line in text.split("\n"))
+    """Escaped text; line breaks inside a run become <br> (escaping leaves them alone)."""
+    return escape(text, quote=True).replace("\n", "<br>")

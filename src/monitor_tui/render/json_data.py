@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
+from monitor_tui.jsontext import escape_c1, indented_json
 from monitor_tui.model import UNSET, Catalogue, Field, Goal, Measure
 from monitor_tui.render.common import GENERATOR
 from monitor_tui.report.charts import Chart
@@ -168,14 +167,10 @@ def render_synopsis(synopsis: Synopsis) -> bytes:
     return render_json(synopsis_document(synopsis))
 
 
-_C1_AND_DEL = re.compile("[\x7f-\x9f]")
-
-
 def render_json(document: dict[str, Any]) -> bytes:
     """UTF-8 JSON with umlauts as they are (ensure_ascii off) and a final newline.
 
     json.dumps escapes C0 controls only; DEL and C1 (0x9B is a one-byte CSI) are escaped too, so
     that `cat` on the file cannot drive the terminal. They occur only inside strings.
     """
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
+    return escape_c1(indented_json(document, "  ") + "\n").encode("utf-8")

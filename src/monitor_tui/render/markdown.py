@@ -24,11 +24,21 @@ _LINE_START = re.compile(r"^(\s*)([-+=>#]|\d{1,9}(?=[.)](?:\s|$)))", re.MULTILIN
 """A list ("- x", "1. x"), a quote, a heading or a setext underline; "27.11.2026" is none."""
 
 
+_ANY_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&!#]|^\s*(?:[-+=>]|\d+[.)])", re.MULTILINE)
+"""What either of the two patterns above would escape: most text has none of it."""
+
+
 def escape_markdown(text: str) -> str:
     """`text` as literal Markdown text."""
-    escaped = _INLINE_SPECIAL.sub(lambda match: "\\" + match.group(0), text)
+    if _ANY_SPECIAL.search(text) is None:
+        return text
+    escaped = _INLINE_SPECIAL.sub(_backslashed, text)
     # "- x" would start a list, "1. x" an ordered one; only punctuation can be escaped
     return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group(0)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -129,7 +139,12 @@ def _run(run: Run) -> str:
     if run.code:
         text = _code(run.text)
     else:
-        text = "<br>".join(escape_markdown(line) for line in run.text.split("\n"))
+        lines = run.text.split("\n")
+        text = (
+            "<br>".join(map(escape_markdown, lines))
+            if len(lines) > 1
+            else escape_markdown(run.text)
+        )
     if not text.strip():
         return text
     if run.bold:

@@ -26,9 +26,9 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any, Literal
 from xml.sax.saxutils import escape
 
@@ -36,8 +36,8 @@ from monitor_tui.render import rtl
 from monitor_tui.render.chart_layout import Box, Label, Line, layout
 from monitor_tui.render.common import GENERATOR, GOAL_SHADE, LABEL_SHADE, ink, tint
 from monitor_tui.render.fonts import PdfFonts, pdf_fonts
-from monitor_tui.report.charts import Chart
-from monitor_tui.report.document import GoalTable, Row, Synopsis, Table
+from monitor_tui.report.charts import Chart, Group
+from monitor_tui.report.document import FieldSection, GoalTable, Row, Synopsis, Table
 from monitor_tui.report.richtext import Block, RichText, Run
 
 if TYPE_CHECKING:
@@ -60,11 +60,10 @@ def render_pdf(synopsis: Synopsis, fonts: PdfFonts | None = None) -> bytes:
     """The report as an A4 PDF; `fonts` None: the fonts found on this system."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
     from reportlab.platypus.doctemplate import LayoutError
 
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
+    document = _streaming_document_class()(
         buffer,
         pagesize=A4,
         leftMargin=MARGIN_MM * mm,
@@ -79,14 +78,14 @@ def render_pdf(synopsis: Synopsis, fonts: PdfFonts | None = None) -> bytes:
     fonts = fonts or pdf_fonts()
     try:
         story = _Story(synopsis, document.width, document.height, False, fonts).flowables()
-        document.build(story, canvasmaker=_numbered_canvas(synopsis, fonts))
+        document.build(story, canvasmaker=_footed_canvas(synopsis, fonts))
     except LayoutError:
         # A single cell taller than a page (a very long note): let rows split inside,
         # which ReportLab lays out less tidily, rather than fail or cut text.
         buffer.seek(0)
         buffer.truncate()
         story = _Story(synopsis, document.width, document.height, True, fonts).flowables()
-        document.build(story, canvasmaker=_numbered_canvas(synopsis, fonts))
+        document.build(story, canvasmaker=_footed_canvas(synopsis, fonts))
     return buffer.getvalue()
 
 
@@ -148,30 +147,43 @@ class _Story:
         story.append(self._table(synopsis.overview))
         if synopsis.overview.caption:
             story += self._paras(synopsis.overview.caption, "caption")
-        story += [self._chart(chart) for chart in synopsis.charts]
+        story += [item for chart in synopsis.charts for item in self._chart(chart)]
         # The synopsis starts on a new page unless a good part of one is left after the
         # charts, and at least its first heading and first measure fit.
         title = self._para(synopsis.synopsis_title, "h1")
-        sections = []
-        for section in synopsis.sections:
-            tables = [self._goal(goal) for goal in section.goals]
-            heading = self._heading_with_next(section.heading, tables[0][1] if tables else 0.0)
-            sections.append((heading, tables))
+        # Sections are laid out when the document reaches them (see _Later): the first now,
+        # since the page break before the synopsis depends on its first table.
+        first = self._section(synopsis.sections[0]) if synopsis.sections else []
         needed = self._height(title, self.styles["h1"])
-        if sections and sections[0][1]:
-            needed += sections[0][0][0].height  # the first heading's CondPageBreak: with its table
+        if synopsis.sections and synopsis.sections[0].goals:
+            needed += first[0].height  # the first heading's CondPageBreak: with its table
         story += [CondPageBreak(max(self.height * 0.3, min(needed, self.height * 0.95))), title]
         if not any(section.goals for section in synopsis.sections):
             story.append(self._para(synopsis.empty_message, "body"))
-        for heading, tables in sections:
-            story += heading
-            story += [item for table, _first in tables for item in (table, Spacer(1, 8))]
+        story += first
+        story += [_later(partial(self._section, section)) for section in synopsis.sections[1:]]
         story.append(self._para(synopsis.legend_title, "h1"))
         rule = (Block((Run(synopsis.indicator_rule),)),)
         story += [self._block(piece, "body") for piece in _pieces_of(rule)]
         for title, table in synopsis.legend:
             story += [self._para(title, "h3"), self._table(table)]
         return story
+
+    def _section(self, section: FieldSection) -> list[Any]:
+        """A Handlungsfeld: its heading, kept with the first measure, and its goal tables,
+        each made when the document reaches it."""
+        from reportlab.platypus import Spacer
+
+        if not section.goals:
+            return self._heading_with_next(section.heading, 0.0)
+        table, first = self._goal(section.goals[0])
+        flowables = [*self._heading_with_next(section.heading, first), table, Spacer(1, 8)]
+        for goal in section.goals[1:]:
+            flowables += [_later(partial(self._goal_table, goal)), Spacer(1, 8)]
+        return flowables
+
+    def _goal_table(self, goal: GoalTable) -> list[Any]:
+        return [self._goal(goal)[0]]
 
     def _heading_with_next(self, heading: str, first: float) -> list[Any]:
         """The field heading, on a new page unless it fits together with the first measure
@@ -188,15 +200,36 @@ class _Story:
         height: float = paragraph.wrap(self.width, self.height)[1]
         return height + style.spaceBefore + style.spaceAfter
 
-    def _chart(self, chart: Chart) -> Any:
-        """Title, the chart as vector graphics, caption – kept on one page."""
+    def _chart(self, chart: Chart) -> list[Any]:
+        """Title, the chart as vector graphics, caption – kept on one page where it fits."""
         from reportlab.platypus import KeepTogether, Spacer
 
         title = self._para(chart.title, "h3")
         caption = self._paras(chart.caption, "caption")
-        return KeepTogether([title, self._drawing(chart), *caption, Spacer(1, 4)])
+        first, *rest = self._drawings(chart)
+        if not rest:
+            return [KeepTogether([title, first, *caption, Spacer(1, 4)])]
+        last = KeepTogether([rest[-1], *caption, Spacer(1, 4)])
+        return [KeepTogether([title, first]), *rest[:-1], last]
 
-    def _drawing(self, chart: Chart) -> Any:
+    def _drawings(self, chart: Chart) -> list[Any]:
+        """The chart as one drawing, or, when it is taller than a good part of a page (many
+        Handlungsfelder, compared with a report), as drawings of a part of its groups each,
+        with the same scale."""
+        limit = self.height * 0.8
+        whole = self._drawing(chart)
+        if whole.height <= limit or len(chart.groups) < 2:
+            return [whole]
+        parts: list[list[Group]] = [[]]
+        for group in chart.groups:
+            trial = replace(chart, groups=(*parts[-1], group))
+            if parts[-1] and self._drawing(trial, chart).height > limit:
+                parts.append([group])
+            else:
+                parts[-1].append(group)
+        return [self._drawing(replace(chart, groups=tuple(part)), chart) for part in parts]
+
+    def _drawing(self, chart: Chart, like: Chart | None = None) -> Any:
         from reportlab.graphics.shapes import Drawing, Rect, String
         from reportlab.graphics.shapes import Line as PdfLine
         from reportlab.lib import colors
@@ -208,7 +241,7 @@ class _Story:
             return float(stringWidth(_pdf_plain(text, fonts), fonts.face(bold), size))
 
         symbols = fonts.embedded and all(fonts.covers_all(s.symbol) for s in chart.series)
-        picture = layout(chart, self.width, measure, symbols)
+        picture = layout(chart, self.width, measure, symbols, like)
         drawing = Drawing(picture.width, picture.height)
         drawing.initialFontName = fonts.regular  # type: ignore[attr-defined]  # else Helvetica
         top = picture.height
@@ -851,8 +884,13 @@ def _padding(points: float) -> list[tuple[Any, ...]]:
     ]
 
 
-def _numbered_canvas(synopsis: Synopsis, fonts: PdfFonts) -> type[Canvas]:
-    """A canvas that holds every page until the end, so that each footer can say "of Y"."""
+def _footed_canvas(synopsis: Synopsis, fonts: PdfFonts) -> type[Canvas]:
+    """A canvas that puts the running header and footer on each page as it is finished.
+
+    "Seite X von Y" needs Y before the last page is laid out: each page shows a form (a PDF
+    XObject) for its label, and the forms are written when the count is known, at the end.
+    So pages go out as they are done instead of all being kept until then.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -870,40 +908,87 @@ def _numbered_canvas(synopsis: Synopsis, fonts: PdfFonts) -> type[Canvas]:
         digest = f"{synopsis.labels['digest']} {digest}"
     digest = _pdf_plain(digest, fonts)
 
-    class NumberedCanvas(Canvas):
+    class FootedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # the page preamble names the initial font: an embedded one, not Helvetica
             kwargs["initialFontName"] = kwargs.get("initialFontName") or font
             super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+            self._pages_done = 0
 
         def showPage(self) -> None:  # ReportLab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]  # not in the stubs
+            self._pages_done += 1
+            self._decorate(self._pages_done)
+            super().showPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
+            total = self._pages_done
+            for number in range(1, total + 1):
+                self.beginForm(_page_label_form(number))
+                self._ink()
+                label = page_label.format(page=number, pages=total)
+                self.drawRightString(right, 10 * mm, _pdf_plain(label, fonts))
+                self.endForm()
             super().save()
 
-        def _decorate(self, total: int) -> None:
-            self.saveState()
+        def _ink(self) -> None:
             self.setFont(font, 7.5)
             self.setFillGray(0.25)
+
+        def _decorate(self, number: int) -> None:
+            self.saveState()
+            self._ink()
             self.drawString(left, page_height - 12 * mm, title)
             self.drawRightString(right, page_height - 15.5 * mm, report_date)
             self.setLineWidth(0.4)
             self.line(left, page_height - 17 * mm, right, page_height - 17 * mm)
             self.line(left, 14 * mm, right, 14 * mm)
             self.drawString(left, 10 * mm, digest)
-            number = page_label.format(page=self.getPageNumber(), pages=total)
-            self.drawRightString(right, 10 * mm, _pdf_plain(number, fonts))
+            self.doForm(_page_label_form(number))
             self.restoreState()
 
-    return NumberedCanvas
+    return FootedCanvas
+
+
+def _page_label_form(number: int) -> str:
+    return f"PageLabel{number}"
+
+
+@cache
+def _streaming_document_class() -> type[Any]:
+    """SimpleDocTemplate that expands a _Later placeholder when it reaches it."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    class StreamingDocument(SimpleDocTemplate):
+        def filterFlowables(self, flowables: list[Any]) -> None:  # ReportLab's name
+            while flowables and isinstance(flowables[0], _later_class()):
+                flowables[0:1] = flowables[0].make()
+
+    return StreamingDocument
+
+
+@cache
+def _later_class() -> type[Any]:
+    from reportlab.platypus.flowables import Flowable
+
+    class Later(Flowable):
+        """Stands in the story for flowables made when the document reaches them, so that
+        only the tables of the current pages are in memory, not those of the whole report."""
+
+        def __init__(self, make: Callable[[], list[Any]]) -> None:
+            super().__init__()
+            self.make = make
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            return 0.0, 0.0  # never laid out: the document replaces it first
+
+        def draw(self) -> None:
+            pass
+
+    return Later
+
+
+def _later(make: Callable[[], list[Any]]) -> Any:
+    return _later_class()(make)
 
 
 def _pdf_plain(text: str, fonts: PdfFonts) -> str:

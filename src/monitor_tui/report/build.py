@@ -360,6 +360,10 @@ class _Builder:
 
     def entry(self, measure: Measure) -> MeasureEntry:
         facts = self.facts(measure)
+        return MeasureEntry(measure, facts, lambda: self.rows(measure, facts))
+
+    def rows(self, measure: Measure, facts: MeasureFacts) -> tuple[Row, ...]:
+        """The rows of a measure's table: the catalogue's cells, then the monitoring's."""
         lang = self.lang
         horizon = tuple(
             Block(
@@ -401,7 +405,7 @@ class _Builder:
             ),
             *self._notes_rows(facts),
         )
-        return MeasureEntry(measure, facts, rows)
+        return rows
 
     # --- marks of the comparison -------------------------------------------------------------
 

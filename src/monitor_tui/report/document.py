@@ -7,9 +7,10 @@ monitoring rows), and the legend. Text is held as rich text (`richtext.Block`), 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Literal
 
 from monitor_tui.model import Choice, Field, Goal, LogEntry, Measure
@@ -99,9 +100,16 @@ class ComparedReport:
 
 @dataclass(frozen=True)
 class MeasureEntry:
+    """A measure of the report: its facts, and its rows, made on first use (the JSON export
+    needs only the facts; the other formats make the rows once, for the first that asks)."""
+
     measure: Measure
     facts: MeasureFacts
-    rows: tuple[Row, ...]
+    make_rows: Callable[[], tuple[Row, ...]] = field(repr=False, compare=False)
+
+    @cached_property
+    def rows(self) -> tuple[Row, ...]:
+        return self.make_rows()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ and control characters are replaced by visible names such as "[ESC]". No I/O hap
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -81,8 +82,43 @@ def _markdown() -> MarkdownIt:
 
 def markdown_text(source: str) -> RichText:
     """Untrusted Markdown (a progress note, a summary) as safe rich text."""
-    tokens = _markdown().parse(source.replace("\r\n", "\n").replace("\r", "\n"))
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    plain = _plain_paragraphs(source)
+    if plain is not None:
+        return plain
+    tokens = _markdown().parse(source)
     return tuple(_MarkdownBlocks().convert(tokens))
+
+
+_MARKUP_FREE = re.compile(r"[^\x00-\x09\x0b-\x1f\x7f-\x9f\\`*_\[\]<>&!#~|{}]*")
+"""Text without a character that Markdown gives a meaning inside a line (or that its parser
+changes, such as NUL), nor a control character."""
+_LINE_START_MARKUP = re.compile(r"[-+=>:]|\d{1,9}[.)]")
+"""What makes a line start a list, a heading underline, a quote or a break."""
+
+
+def _plain_paragraphs(source: str) -> RichText | None:
+    """Text that Markdown leaves as it is — paragraphs of lines without markup — as the
+    paragraphs markdown-it would make of it, without parsing (most notes are such sentences,
+    and a report holds thousands of them); None for anything else."""
+    if not _MARKUP_FREE.fullmatch(source):
+        return None
+    blocks: list[Block] = []
+    runs: list[Run] = []
+    for line in source.split("\n"):
+        if not line:
+            if runs:
+                blocks.append(Block(tuple(runs)))
+                runs = []
+            continue
+        if line != line.strip() or _LINE_START_MARKUP.match(line) or not line.isprintable():
+            return None  # spaces at either end (indented code, hard breaks), a list …
+        if runs:
+            runs.append(Run("\n"))
+        runs.append(Run(visible_text(line)))
+    if runs:
+        blocks.append(Block(tuple(runs)))
+    return tuple(blocks)
 
 
 class _MarkdownBlocks:

@@ -19,6 +19,7 @@ from monitor_tui.model import (
     MeasureStatus,
     id_sort_key,
     indicator_fulfilled,
+    public_note_days,
 )
 from monitor_tui.reports.synopse import Snapshot
 
@@ -108,7 +109,7 @@ def field_changes(before: dict[str, str], after: dict[str, str]) -> tuple[FieldC
 
 
 def new_notes_since(status: MeasureStatus, day: date) -> int:
-    return sum(1 for note in status.public_notes() if note.timestamp.date() > day)
+    return sum(1 for note_day in public_note_days(status) if note_day > day)
 
 
 def text_changes(before: Measure, after: Measure) -> tuple[str, ...]:
@@ -121,7 +122,7 @@ def measure_diff(
     """How `measure` with `status` (in `catalogue`) differs from `baseline`."""
     old = baseline.catalogue.measure(measure.id)
     if old is None:
-        return MeasureDiff(measure.id, "added", new_notes=len(status.public_notes()))
+        return MeasureDiff(measure.id, "added", new_notes=len(public_note_days(status)))
     changes = field_changes(
         compared_values(old, baseline.status(measure.id), baseline.catalogue),
         compared_values(measure, status, catalogue),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -21,17 +22,20 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import tomlkit
 
+from monitor_tui.cachefile import code_key, read_cache, write_cache
 from monitor_tui.fileio import atomic_write, fsync_folder
 from monitor_tui.i18n import _, os_error
 from monitor_tui.problems import Problem, ProblemsError, decode_utf8, toml_error_problem
 from monitor_tui.reports.synopse import (
     Snapshot,
     SnapshotError,
+    document_digest,
     snapshot_digest,
     snapshot_from_bytes,
 )
@@ -184,11 +188,12 @@ def find_report(workspace: Workspace, report_id: str) -> FrozenReport:
     raise ReportError(_("reports_unknown", id=report_id, known=known))
 
 
-def load_snapshot(report: FrozenReport) -> Snapshot:
-    """The data of a frozen report; raises ProblemsError."""
+def load_snapshot(report: FrozenReport, logs: bool = True) -> Snapshot:
+    """The data of a frozen report (`logs` False: the states without the entries, enough to
+    compare with); raises ProblemsError."""
     path = report.path / SYNOPSE_FILE
     try:
-        return snapshot_from_bytes(path.read_bytes())
+        return snapshot_from_bytes(path.read_bytes(), logs)
     except OSError as error:
         raise ProblemsError(
             [Problem(path, 0, _("file_unreadable", reason=os_error(error)))]
@@ -217,14 +222,26 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def verify_report(report: FrozenReport) -> list[Problem]:
+DigestMemo = dict[str, str]
+"""SHA-256 of a synopse.json → the digest of its data (see `data_digest`)."""
+DIGEST_CACHE = "report-digests.json"
+
+
+def verify_report(report: FrozenReport, memo: DigestMemo | None = None) -> list[Problem]:
     """Every file changed, missing or added after freezing, and data that does not match the
-    digest in report.toml."""
+    digest in report.toml. `memo` holds the digests of synopse.json files already worked out
+    and gets the new ones (see `verify_reports`)."""
     problems: list[Problem] = []
+    synopse: tuple[str, bytes] | None = None
     for name, expected in sorted(report.files.items()):
         path = report.path / name
         try:
-            actual = file_sha256(path)
+            if name == SYNOPSE_FILE:  # read once: checked, then parsed
+                data = path.read_bytes()
+                actual = hashlib.sha256(data).hexdigest()
+                synopse = (actual, data)
+            else:
+                actual = file_sha256(path)
         except OSError as error:
             problems.append(Problem(path, 0, _("reports_file_missing", reason=os_error(error))))
             continue
@@ -233,27 +250,69 @@ def verify_report(report: FrozenReport) -> list[Problem]:
     for path in sorted(report.path.iterdir()):
         if path.name not in report.files and path.name != REPORT_FILE:
             problems.append(Problem(path, 0, _("reports_file_added", id=report.id)))
-    if not problems and SYNOPSE_FILE in report.files:
-        try:
-            digest = snapshot_digest(load_snapshot(report))
-        except ProblemsError as error:
-            return error.problems
-        if digest != report.digest:
-            path = report.path / SYNOPSE_FILE
-            problems.append(
-                Problem(
-                    path, 0, _("reports_digest_mismatch", digest=digest, expected=report.digest)
-                )
-            )
+    if problems or synopse is None:
+        return problems
+    sha, data = synopse
+    known = memo.get(sha) if memo is not None else None
+    try:  # the memo may only confirm: a problem is always worked out from the file
+        digest = known if known == report.digest else data_digest(data, report.digest)
+    except SnapshotError as error:
+        return [Problem(report.path / SYNOPSE_FILE, 1, str(error))]
+    if memo is not None:
+        memo[sha] = digest
+    if digest != report.digest:
+        path = report.path / SYNOPSE_FILE
+        message = _("reports_digest_mismatch", digest=digest, expected=report.digest)
+        problems.append(Problem(path, 0, message))
     return problems
+
+
+def data_digest(data: bytes, expected: str) -> str:
+    """The digest (`snapshot_digest`) of the snapshot in synopse.json `data`.
+
+    A synopse.json as freezing wrote it holds the snapshot's JSON as it is, so that the digest
+    of the parsed document is the snapshot's: worked out so first (it costs a fraction of
+    building the snapshot), and only when it is not `expected`, the long way, which also names
+    what cannot be read. Raises SnapshotError."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        document = None
+    if document is not None and document_digest(document) == expected:
+        return expected
+    return snapshot_digest(snapshot_from_bytes(data))
 
 
 def verify_reports(workspace: Workspace) -> list[Problem]:
-    """The problems of every frozen report (for `check`)."""
+    """The problems of every frozen report (for `check`). The digest of each synopse.json
+    whose checksum was seen before comes from the workspace's cache (content-addressed by the
+    SHA-256 of the file, which is read and checked all the same)."""
     reports, problems = list_reports(workspace)
+    path = workspace.cache_dir / DIGEST_CACHE
+    cached = read_cache(path, "report-digests", _digest_code_key()) or {}
+    memo: DigestMemo = {sha: digest for sha, digest in cached.items() if isinstance(digest, str)}
+    before = dict(memo)
     for report in reports:
-        problems += verify_report(report)
+        problems += verify_report(report, memo)
+    if memo != before:
+        write_cache(path, "report-digests", _digest_code_key(), dict(memo))
     return problems
+
+
+def remember_digest(workspace: Workspace, synopse_sha256: str, digest: str) -> None:
+    """Keep the digest of a synopse.json just frozen, so that `check` need not work it out."""
+    path = workspace.cache_dir / DIGEST_CACHE
+    cached = read_cache(path, "report-digests", _digest_code_key()) or {}
+    write_cache(path, "report-digests", _digest_code_key(), {**cached, synopse_sha256: digest})
+
+
+@cache
+def _digest_code_key() -> str:
+    """The digest is worked out by `reports.synopse` (and the catalogue's JSON form)."""
+    from monitor_tui import catalogue
+    from monitor_tui.reports import synopse
+
+    return code_key(__file__, synopse.__file__ or "", catalogue.__file__ or "")
 
 
 # --- freezing ---------------------------------------------------------------------------------

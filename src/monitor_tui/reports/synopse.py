@@ -10,26 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from monitor_tui.catalogue import catalogue_from_json as catalogue_from_json
+from monitor_tui.catalogue import catalogue_to_json as catalogue_to_json
 from monitor_tui.i18n import _
+from monitor_tui.jsontext import escape_c1, indented_json
 from monitor_tui.model import (
     UNSET,
     Catalogue,
     Change,
-    Choice,
-    Concept,
-    Field,
-    Goal,
-    Horizon,
     LogEntry,
     Measure,
     MeasureStatus,
-    Target,
-    Vocabulary,
 )
 from monitor_tui.status.replay import (
     entries_until,
@@ -129,95 +125,21 @@ def snapshot_to_json(snapshot: Snapshot) -> dict[str, Any]:
 
 def snapshot_bytes(snapshot: Snapshot) -> bytes:
     """`synopse.json`: UTF-8, umlauts as they are, every control character escaped."""
-    text = json.dumps(snapshot_to_json(snapshot), ensure_ascii=False, indent=1) + "\n"
-    return _escape_c1(text).encode("utf-8")
+    text = indented_json(snapshot_to_json(snapshot), " ") + "\n"
+    return escape_c1(text).encode("utf-8")
 
 
 def snapshot_digest(snapshot: Snapshot) -> str:
     """First 12 hex digits of a SHA-256 over the report's data: two copies made from
     different data can be told apart, and a report re-made later from the same history
     prints the same digest."""
-    canonical = json.dumps(snapshot_to_json(snapshot), ensure_ascii=True, sort_keys=True)
+    return document_digest(snapshot_to_json(snapshot))
+
+
+def document_digest(document: Mapping[str, Any]) -> str:
+    """`snapshot_digest` of the snapshot whose JSON form (`snapshot_to_json`) is `document`."""
+    canonical = json.dumps(document, ensure_ascii=True, sort_keys=True)
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()[:12]
-
-
-def _escape_c1(text: str) -> str:
-    """DEL and C1 controls escaped too (json escapes C0 only): `cat` must not drive a terminal."""
-    return "".join(f"\\u{ord(c):04x}" if "\x7f" <= c <= "\x9f" else c for c in text)
-
-
-def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:
-    concept = catalogue.concept
-    # Only when set: reports frozen before it existed keep their digest.
-    start = (
-        {"monitoring_start": concept.monitoring_start.isoformat()}
-        if concept.monitoring_start
-        else {}
-    )
-    return {
-        "concept": {
-            **start,
-            "title": concept.title,
-            "issuer": concept.issuer,
-            "publisher": concept.publisher,
-            "contact": concept.contact,
-            "indicator_rule": concept.indicator_rule,
-            "summary_intro": concept.summary_intro,
-            "review_period_days": concept.review_period_days,
-            "horizons": [
-                {"term": h.term, "label": h.label, "text": h.text} for h in concept.horizons
-            ],
-            "statuses": _vocabulary(concept.statuses),
-            "target_states": _vocabulary(concept.target_states),
-            "assessments": _vocabulary(concept.assessments),
-            "priorities": _vocabulary(concept.priorities),
-        },
-        "fields": [
-            {
-                "id": f.id,
-                "number": f.number,
-                "heading": f.heading,
-                "title": f.title,
-                "summary": f.summary,
-                "summary_numeral": f.summary_numeral,
-                "goals": [
-                    {"id": g.id, "title": g.title, "measures": [_measure(m) for m in g.measures]}
-                    for g in f.goals
-                ],
-            }
-            for f in catalogue.fields
-        ],
-    }
-
-
-def _vocabulary(vocabulary: Vocabulary) -> list[dict[str, Any]]:
-    return [
-        {
-            "key": c.key,
-            "de": c.de,
-            "en": c.en,
-            "color": c.color,
-            "symbol": c.symbol,
-            "counts": c.counts,
-            # only when set: reports frozen before the flag existed keep their digest
-            **({"needs_reason": True} if c.needs_reason else {}),
-        }
-        for c in vocabulary
-    ]
-
-
-def _measure(measure: Measure) -> dict[str, Any]:
-    return {
-        "id": measure.id,
-        "label": measure.label,
-        "text": measure.text,
-        "indicator": measure.indicator,
-        "responsible": measure.responsible,
-        "offices": list(measure.offices),
-        "targets": [
-            {"terms": list(t.terms), "label": t.label, "text": t.text} for t in measure.targets
-        ],
-    }
 
 
 def _status_to_json(snapshot: Snapshot, measure: Measure, catalogue: Catalogue) -> dict[str, Any]:
@@ -240,17 +162,19 @@ def _entry(entry: LogEntry) -> dict[str, Any]:
     }
 
 
-def snapshot_from_bytes(data: bytes) -> Snapshot:
-    """Read `synopse.json`; raises SnapshotError with a message for the user."""
+def snapshot_from_bytes(data: bytes, logs: bool = True) -> Snapshot:
+    """Read `synopse.json`; raises SnapshotError with a message for the user. `logs` False:
+    the states without the entries (enough to compare with; a fraction of the work)."""
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SnapshotError(_("reports_synopse_unreadable", reason=error)) from None
-    return snapshot_from_json(document)
+    return snapshot_from_json(document, logs)
 
 
-def snapshot_from_json(document: Any) -> Snapshot:
-    """The snapshot `document` holds; raises SnapshotError."""
+def snapshot_from_json(document: Any, logs: bool = True) -> Snapshot:
+    """The snapshot `document` holds (`logs` False: without the entries); raises
+    SnapshotError."""
     if not isinstance(document, dict):
         raise SnapshotError(_("reports_synopse_unreadable", reason="no object"))
     version = document.get("schema_version")
@@ -263,7 +187,7 @@ def snapshot_from_json(document: Any) -> Snapshot:
         hand_edited = set()
         for measure in catalogue.measures():
             record = measures[measure.id]
-            log = tuple(_entry_from_json(e) for e in record["entries"])
+            log = tuple(_entry_from_json(e) for e in record["entries"]) if logs else ()
             values = {k: UNSET if v is None else str(v) for k, v in record["state"].items()}
             statuses[measure.id] = status_from_values(measure.id, values, log)
             if record.get("hand_edited"):
@@ -278,90 +202,6 @@ def snapshot_from_json(document: Any) -> Snapshot:
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise SnapshotError(_("reports_synopse_unreadable", reason=repr(error))) from None
-
-
-def catalogue_from_json(data: Mapping[str, Any]) -> Catalogue:
-    """The Catalogue `catalogue_to_json` wrote (raises KeyError, TypeError on bad data)."""
-    c = data["concept"]
-    concept = Concept(
-        title=str(c["title"]),
-        issuer=str(c["issuer"]),
-        publisher=str(c["publisher"]),
-        contact=str(c["contact"]),
-        indicator_rule=str(c["indicator_rule"]),
-        summary_intro=str(c["summary_intro"]),
-        review_period_days=int(c["review_period_days"]),
-        horizons=tuple(
-            Horizon(str(h["term"]), str(h["label"]), str(h["text"])) for h in c["horizons"]
-        ),
-        statuses=_vocabulary_from_json("statuses", c["statuses"]),
-        target_states=_vocabulary_from_json("target_states", c["target_states"]),
-        assessments=_vocabulary_from_json("assessments", c["assessments"]),
-        priorities=_vocabulary_from_json("priorities", c["priorities"]),
-        monitoring_start=date.fromisoformat(c["monitoring_start"])
-        if c.get("monitoring_start")
-        else None,
-    )
-    fields = tuple(_field_from_json(f) for f in data["fields"])
-    return Catalogue(concept=concept, fields=fields)
-
-
-def _vocabulary_from_json(name: str, choices: Iterable[Mapping[str, Any]]) -> Vocabulary:
-    return Vocabulary(
-        name,
-        tuple(
-            Choice(
-                str(c["key"]),
-                str(c["de"]),
-                str(c["en"]),
-                str(c["color"]),
-                str(c["symbol"]),
-                bool(c["counts"]),
-                bool(c.get("needs_reason", False)),
-            )
-            for c in choices
-        ),
-    )
-
-
-def _field_from_json(data: Mapping[str, Any]) -> Field:
-    field_id = str(data["id"])
-    goals = tuple(
-        Goal(
-            str(g["id"]),
-            str(g["title"]),
-            tuple(_measure_from_json(m, str(g["id"]), field_id) for m in g["measures"]),
-        )
-        for g in data["goals"]
-    )
-    return Field(
-        field_id,
-        str(data["number"]),
-        str(data["heading"]),
-        str(data["title"]),
-        goals,
-        str(data.get("summary", "")),
-        str(data.get("summary_numeral", "")),
-    )
-
-
-def _measure_from_json(data: Mapping[str, Any], goal_id: str, field_id: str) -> Measure:
-    return Measure(
-        id=str(data["id"]),
-        label=str(data["label"]),
-        text=str(data["text"]),
-        indicator=str(data["indicator"]),
-        responsible=str(data["responsible"]),
-        offices=tuple(str(o) for o in data["offices"]),
-        targets=tuple(
-            Target(
-                tuple(str(t) for t in target["terms"]), str(target["label"]), str(target["text"])
-            )
-            for target in data["targets"]
-        ),
-        goal_id=goal_id,
-        field_id=field_id,
-    )
 
 
 def _entry_from_json(data: Mapping[str, Any]) -> LogEntry:

@@ -71,15 +71,20 @@ _BARE_VALUE = re.compile(r"[\w.:\-—]+")
 
 def split_front_matter(path: Path, text: str) -> tuple[str, str, int]:
     """(front matter, body, line number where the body starts)."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip("\r") != FRONT_MATTER:
+    first_end = text.find("\n")
+    if text[: first_end if first_end >= 0 else len(text)].rstrip("\r") != FRONT_MATTER:
         raise ProblemsError([Problem(path, 1, _("status_no_front_matter"))])
-    for number in range(1, len(lines)):
-        if lines[number].rstrip("\r") == FRONT_MATTER:
-            front = "\n".join(lines[1:number])
-            body = "\n".join(lines[number + 1 :])
-            return front, body, number + 2
-    raise ProblemsError([Problem(path, 1, _("status_front_matter_open"))])
+    closing = _CLOSING.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
+        raise ProblemsError([Problem(path, 1, _("status_front_matter_open"))])
+    start, end = closing.start(), closing.end()
+    front = text[first_end + 1 : max(start - 1, first_end + 1)]
+    body = text[end + 1 :] if end < len(text) else ""
+    return front, body, text.count("\n", 0, start) + 2
+
+
+_CLOSING = re.compile(r"^\+\+\+\r*$", re.MULTILINE)
+"""The line that ends the front matter ($ before a line end, or at the end of the text)."""
 
 
 def parse_status(
@@ -89,6 +94,13 @@ def parse_status(
 
     `path` only names the file in messages.
     """
+    return parse_status_and_front(path, text, measure, catalogue, stamp)[0]
+
+
+def parse_status_and_front(
+    path: Path, text: str, measure: Measure, catalogue: Catalogue, stamp: str = ""
+) -> tuple[MeasureStatus, str]:
+    """`parse_status`, and the front matter's text (to name lines in findings)."""
     front, body, body_line = split_front_matter(path, text)
     problems: list[Problem] = []
     try:
@@ -102,7 +114,19 @@ def parse_status(
     log = _parse_log(path, body, body_line, problems)
     if problems:
         raise ProblemsError(problems)
-    return replace(status, log=tuple(log), stamp=stamp)
+    return replace(status, log=tuple(log), stamp=stamp), front
+
+
+def parse_log_only(path: Path, text: str) -> list[LogEntry] | None:
+    """The log of a file whose front matter is known (from the status cache); None when the
+    file has a problem (the caller then reads it in full, to report it)."""
+    try:
+        _front, body, body_line = split_front_matter(path, text)
+    except ProblemsError:
+        return None
+    problems: list[Problem] = []
+    log = _parse_log(path, body, body_line, problems)
+    return None if problems else log
 
 
 def _state_from_front_matter(
@@ -183,6 +207,94 @@ def _state_from_front_matter(
 
 def _parse_log(path: Path, body: str, first_line: int, problems: list[Problem]) -> list[LogEntry]:
     """The entries of the body in file order (newest first, as written)."""
+    entries = _parse_written_log(body, first_line)
+    if entries is not None:
+        return entries
+    return _parse_any_log(path, body, first_line, problems)
+
+
+_WRITTEN_ENTRY = re.compile(
+    r"(?P<blank>\n*)"
+    r"## (?P<time>\S+) · (?P<author>\S+)(?P<tags>(?: · [^\s·]+)*)\n"
+    r"(?P<lines>(?:- [^\n]*\n)*)"
+    r"(?:\n(?P<fence>~{3,})\n)?"
+)
+"""The head of an entry exactly as `render_entry` writes it, with the blank lines before it:
+header, change and attribute lines, the opening fence of its note."""
+
+
+def _parse_written_log(body: str, first_line: int) -> list[LogEntry] | None:
+    """The entries of a log laid out exactly as the tool writes it, read fast (most of the
+    time goes here when thousands of files are read); None for anything else — a hand edit,
+    a problem, a line end with CR outside a note — which `_parse_any_log` then reads line by
+    line. Both give the same entries for a log this one accepts."""
+    entries: list[LogEntry] = []
+    position, line, end = 0, first_line, len(body)
+    match_head = _WRITTEN_ENTRY.match
+    while position < end:
+        match = match_head(body, position)
+        if match is None:
+            return entries if not body[position:].strip("\n") else None
+        header_line = line + len(match["blank"])
+        position = match.end()
+        fence, note = match["fence"], ""
+        if fence is not None:
+            closing = body.find(f"\n{fence}\n", position - 1)
+            if closing < 0:
+                return None
+            note = body[position:closing]
+            if fence in note:  # the careful reader closes the fence earlier
+                return None
+            position = closing + len(fence) + 2
+        entry = _written_entry(match, header_line, note)
+        if entry is None:
+            return None
+        entries.append(entry)
+        line = header_line + body.count("\n", match.end("blank"), position)
+    return entries
+
+
+def _written_entry(match: re.Match[str], line: int, note: str) -> LogEntry | None:
+    """One entry of `_WRITTEN_ENTRY` with its note; None where the careful reader must look
+    (a timestamp without offset, a line that is no change or attribute)."""
+    try:
+        timestamp = datetime.fromisoformat(match["time"])
+    except ValueError:
+        return None
+    if timestamp.tzinfo is None:
+        return None
+    changes: list[Change] = []
+    attributes: list[tuple[str, str]] = []
+    lines = match["lines"]
+    number = line
+    for text in lines.split("\n")[:-1] if lines else ():
+        number += 1
+        change = _CHANGE.match(text)
+        if change:
+            old, new = unquote_value(change["old"]), unquote_value(change["new"])
+            changes.append(Change(change["field"], old, new, number))
+            continue
+        attribute = _ATTRIBUTE.match(text)
+        if attribute is None:
+            return None
+        attributes.append((attribute["name"], unquote_value(attribute["value"])))
+    tags = tuple(tag for tag in match["tags"].split(" · ") if tag)
+    return LogEntry(
+        timestamp=timestamp,
+        author=match["author"],
+        text=note,
+        changes=tuple(changes),
+        internal=INTERNAL_TAG in tags,
+        tags=tuple(tag for tag in tags if tag != INTERNAL_TAG),
+        attributes=tuple(attributes),
+        line=line,
+    )
+
+
+def _parse_any_log(
+    path: Path, body: str, first_line: int, problems: list[Problem]
+) -> list[LogEntry]:
+    """The entries of any log, line by line; what does not fit is added to `problems`."""
     lines = body.split("\n")
     entries: list[LogEntry] = []
     index = 0

@@ -13,16 +13,18 @@ import getpass
 import hashlib
 import os
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 
 import tomlkit
 
+from monitor_tui.cachefile import FileKey, file_key, now_ns, settled
 from monitor_tui.fileio import atomic_write, remove_stale_temp_files
 from monitor_tui.i18n import _, os_error
-from monitor_tui.model import Catalogue, LogEntry, Measure, MeasureStatus
+from monitor_tui.model import Catalogue, LogEntry, Measure, MeasureStatus, log_outline
 from monitor_tui.problems import Problem, ProblemsError, decode_utf8
 from monitor_tui.status.edits import (
     Conflict,
@@ -38,11 +40,20 @@ from monitor_tui.status.format import (
     MAX_REV,
     new_front_matter,
     parse_front_matter_document,
+    parse_log_only,
     parse_status,
+    parse_status_and_front,
     render_file,
-    split_front_matter,
 )
 from monitor_tui.status.paths import lock_path, measure_id_of, status_path
+from monitor_tui.status.summary import (
+    Record,
+    read_records,
+    record_fits,
+    record_of,
+    status_of_record,
+    write_records,
+)
 from monitor_tui.status.verify import differences, log_findings
 from monitor_tui.workspace import Workspace
 
@@ -91,29 +102,165 @@ def current_login() -> str:
 # --- reading ----------------------------------------------------------------------------------
 
 
-def load_all_statuses(workspace: Workspace, catalogue: Catalogue) -> StatusLoad:
-    """Every measure's status; unreadable files are listed, not guessed at."""
+def load_all_statuses(
+    workspace: Workspace, catalogue: Catalogue, cached: bool = False, lazy: bool = False
+) -> StatusLoad:
+    """Every measure's status; unreadable files are listed, not guessed at.
+
+    `cached`: for a file the status cache (see `summary`) holds as it is now, the state and
+    its consistency come from the cache and only the log is read. `lazy` (implies `cached`):
+    such a file is not read at all, its log is read on first use (LazyLog). Either way the
+    cache is brought up to date with what had to be read. Without either, every file is read
+    and checked (what `check` does).
+    """
     result = StatusLoad(statuses={})
     folder_problem = _folder_link_problem(workspace)
     if folder_problem is not None:  # every measure's state is unknown, not "offen"
         result.broken = {measure.id: [folder_problem] for measure in catalogue.measures()}
         return result
     on_disk = dict(_status_files(workspace.status_dir))
+    cache = _StatusCache(workspace, catalogue) if cached or lazy else None
     for measure in catalogue.measures():
         path = on_disk.pop(measure.id, None)
         if path is None:
             result.statuses[measure.id] = MeasureStatus(measure.id)
             continue
+        known = None
+        if cache is not None:
+            known = cache.lookup(path, measure) if lazy else cache.read(path, measure)
+        if known is not None:
+            result.statuses[measure.id] = known
+            continue
         try:
-            status, findings = read_checked(path, measure, catalogue)
+            status, findings, key = _read_checked_keyed(path, measure, catalogue)
         except ProblemsError as error:
             result.broken[measure.id] = error.problems
             continue
         result.statuses[measure.id] = status
         if findings:
             result.inconsistent[measure.id] = findings
+        elif cache is not None and key is not None:
+            cache.remember(measure, status, key)
     result.orphans = sorted(on_disk.values())
+    if cache is not None:
+        cache.save()
     return result
+
+
+def earliest_entry_day(workspace: Workspace, catalogue: Catalogue) -> date | None:
+    """The day of the oldest entry of any readable status file (the stand-in for a missing
+    `monitoring_start`), from the status cache where it holds a file as it is now: a stat per
+    file instead of reading them all."""
+    if _folder_link_problem(workspace) is not None:
+        return None
+    cache = _StatusCache(workspace, catalogue)
+    days = []
+    for measure_id, path in _status_files(workspace.status_dir):
+        measure = catalogue.measure(measure_id)
+        if measure is None:
+            continue
+        cached = cache.earliest(path, measure)
+        if cached is not None:
+            days += [cached] if isinstance(cached, date) else []
+            continue
+        try:
+            status, findings, key = _read_checked_keyed(path, measure, catalogue)
+        except ProblemsError:
+            continue  # unreadable: no entries to count, as when all statuses are loaded
+        days += [day] if (day := log_outline(status.log).earliest) else []
+        if not findings and key is not None:
+            cache.remember(measure, status, key)
+    cache.save(keep_unseen=True)
+    return min(days, default=None)
+
+
+class _StatusCache:
+    """The records of the status cache while the statuses are read, and the new ones."""
+
+    def __init__(self, workspace: Workspace, catalogue: Catalogue) -> None:
+        self.workspace = workspace
+        self.catalogue = catalogue
+        self.records = read_records(workspace, catalogue)
+        self.fresh: dict[str, Record] = {}
+
+    def lookup(self, path: Path, measure: Measure) -> MeasureStatus | None:
+        """The cached status of `path`, if the cache holds the file as it is now."""
+        record = self.records.get(measure.id)
+        key = _regular_file_key(path) if record is not None else None
+        if record is None or key is None:
+            return None
+        loader = _log_loader(path, measure, self.catalogue)
+        status = status_of_record(record, measure, key, loader)
+        if status is not None:
+            self.fresh[measure.id] = record
+        return status
+
+    def read(self, path: Path, measure: Measure) -> MeasureStatus | None:
+        """The status of `path` with its log read from the file and its state from the
+        cache, if the cache holds the file as it was read."""
+        record = self.records.get(measure.id)
+        if record is None:
+            return None
+        try:
+            text, _stamp, info = _read_text_and_info(path)
+        except ProblemsError:
+            return None  # read again in full, to report it
+        known = status_of_record(record, measure, file_key(info), tuple)
+        log = parse_log_only(path, text) if known is not None else None
+        if known is None or log is None:
+            return None
+        self.fresh[measure.id] = record
+        return replace(known, log=tuple(log))
+
+    def earliest(self, path: Path, measure: Measure) -> date | bool | None:
+        """The day of the oldest entry of `path` as the cache holds it (False: no entries);
+        None when the cache does not hold the file as it is now."""
+        record = self.records.get(measure.id)
+        key = _regular_file_key(path) if record is not None else None
+        if record is None or key is None or not record_fits(record, measure, key):
+            return None
+        try:
+            day = date.fromisoformat(record["earliest"]) if record["earliest"] else False
+        except (KeyError, TypeError, ValueError):
+            return None
+        self.fresh[measure.id] = record
+        return day
+
+    def remember(self, measure: Measure, status: MeasureStatus, key: FileKey) -> None:
+        self.fresh[measure.id] = record_of(status, measure, key)
+
+    def save(self, keep_unseen: bool = False) -> None:
+        """Write the cache if it changed; `keep_unseen` keeps the records of files that were
+        not looked at (they are checked against their files when used)."""
+        records = {**self.records, **self.fresh} if keep_unseen else self.fresh
+        if records != self.records:
+            write_records(self.workspace, self.catalogue, records)
+
+
+def _regular_file_key(path: Path) -> FileKey | None:
+    """The key of a regular file; None for a symlink (reading refuses it, with a message) or
+    a file that is gone."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return file_key(info) if stat.S_ISREG(info.st_mode) else None
+
+
+def _log_loader(
+    path: Path, measure: Measure, catalogue: Catalogue
+) -> Callable[[], Sequence[LogEntry]]:
+    """Reads the log of a status that came from the cache, when it is first needed. If the
+    file changed meanwhile, its log is read as it is now (the session re-reads the status
+    within seconds); a file that cannot be read any more has no entries to show."""
+
+    def load() -> Sequence[LogEntry]:
+        try:
+            return read_status_file(path, measure, catalogue).log
+        except (ProblemsError, OSError):
+            return ()
+
+    return load
 
 
 def status_files(workspace: Workspace) -> list[Path]:
@@ -124,10 +271,10 @@ def status_files(workspace: Workspace) -> list[Path]:
 def _status_files(folder: Path) -> Iterator[tuple[str, Path]]:
     if not folder.is_dir():
         return
-    for entry in sorted(folder.iterdir()):
-        measure_id = measure_id_of(entry.name)
+    for name in sorted(os.listdir(folder)):  # names: sorting paths costs more
+        measure_id = measure_id_of(name)
         if measure_id is not None:
-            yield measure_id, entry
+            yield measure_id, folder / name
 
 
 def load_status(workspace: Workspace, catalogue: Catalogue, measure_id: str) -> MeasureStatus:
@@ -177,16 +324,33 @@ def read_checked(
     path: Path, measure: Measure, catalogue: Catalogue
 ) -> tuple[MeasureStatus, list[Problem]]:
     """Parse one file and check its log (see `verify`): (status, findings)."""
-    text, stamp = _read_text(path)
-    status = parse_status(path, text, measure, catalogue, stamp)
-    front, _body, _line = split_front_matter(path, text)
-    return status, log_findings(path, status, measure, catalogue, front)
+    status, findings, _key = _read_checked_keyed(path, measure, catalogue)
+    return status, findings
+
+
+def _read_checked_keyed(
+    path: Path, measure: Measure, catalogue: Catalogue
+) -> tuple[MeasureStatus, list[Problem], FileKey | None]:
+    """`read_checked`, and the key of the file as it was read (None: it changed shortly
+    before, so that the status cache cannot tell a later change from its key)."""
+    read_at = now_ns()
+    text, stamp, info = _read_text_and_info(path)
+    status, front = parse_status_and_front(path, text, measure, catalogue, stamp)
+    key = file_key(info)
+    findings = log_findings(path, status, measure, catalogue, front)
+    return status, findings, key if settled(key, read_at) else None
 
 
 def _read_text(path: Path) -> tuple[str, str]:
-    """(text, stamp) of a status file, refusing symlinks: the folder is shared, a link could
-    point anywhere. The stamp comes from the descriptor that was read, so it matches the text
-    even if another session replaces the file meanwhile."""
+    """(text, stamp) of a status file (see `_read_text_and_info`)."""
+    text, stamp, _info = _read_text_and_info(path)
+    return text, stamp
+
+
+def _read_text_and_info(path: Path) -> tuple[str, str, os.stat_result]:
+    """(text, stamp, stat) of a status file, refusing symlinks: the folder is shared, a link
+    could point anywhere. Stamp and stat come from the descriptor that was read, so they match
+    the text even if another session replaces the file meanwhile."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError as error:
@@ -197,7 +361,7 @@ def _read_text(path: Path) -> tuple[str, str]:
     with os.fdopen(fd, "rb") as handle:
         data = handle.read()
         info = os.fstat(handle.fileno())
-    return decode_utf8(path, data), _stamp(info, data)
+    return decode_utf8(path, data), _stamp(info, data), info
 
 
 def _stamp(info: os.stat_result, data: bytes) -> str:

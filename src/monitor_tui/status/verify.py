@@ -13,6 +13,7 @@ hash chain. The audit trail that resists that is a version history of the worksp
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from pathlib import Path
 
 from monitor_tui.i18n import _
@@ -48,7 +49,7 @@ def log_findings(
     return sorted(findings, key=lambda problem: problem.line)
 
 
-def _order(path: Path, log: tuple[LogEntry, ...]) -> list[Problem]:
+def _order(path: Path, log: Sequence[LogEntry]) -> list[Problem]:
     """Newest first: an entry may not be newer than the one above it."""
     return [
         Problem(
@@ -66,7 +67,7 @@ def _order(path: Path, log: tuple[LogEntry, ...]) -> list[Problem]:
 
 
 def _chain(
-    path: Path, log: tuple[LogEntry, ...], measure: Measure, catalogue: Catalogue
+    path: Path, log: Sequence[LogEntry], measure: Measure, catalogue: Catalogue
 ) -> list[Problem]:
     """Oldest first, each change's `old` must be the value the entries before it left."""
     values = initial_values(measure, catalogue)

@@ -7,7 +7,7 @@ writes files itself.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import ClassVar
 
@@ -754,7 +754,7 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(ConflictScreen(measure_id, rows, by), chosen)
 
-    def conflict_row(self, conflict: Conflict, log: tuple[LogEntry, ...]) -> ConflictRow:
+    def conflict_row(self, conflict: Conflict, log: Sequence[LogEntry]) -> ConflictRow:
         lang = get_language()
 
         def word(value: str) -> str:
