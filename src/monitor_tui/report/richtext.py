@@ -7,6 +7,7 @@ and control characters are replaced by visible names such as "[ESC]". No I/O hap
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -83,12 +84,20 @@ def _markdown() -> MarkdownIt:
 def markdown_text(source: str) -> RichText:
     """Untrusted Markdown (a progress note, a summary) as safe rich text."""
     source = source.replace("\r\n", "\n").replace("\r", "\n")
-    plain = _plain_paragraphs(source)
-    if plain is not None:
-        return plain
+    quick = _plain_paragraphs(source)
+    if quick is None:
+        quick = _simple_markdown(source)
+    if quick is not None:
+        return quick
     tokens = _markdown().parse(source)
     return tuple(_MarkdownBlocks().convert(tokens))
 
+
+# --- short cuts ---------------------------------------------------------------------------------
+# A report holds thousands of notes, and markdown-it takes a tenth of a millisecond for each. Most
+# notes are sentences, or use only the common Markdown (lists, headings, bold, links); these read
+# such text exactly as markdown-it does (tests/test_fast_paths.py compares them on random text)
+# and return None for anything they are not sure of, which markdown-it then reads.
 
 _MARKUP_FREE = re.compile(r"[^\x00-\x09\x0b-\x1f\x7f-\x9f\\`*_\[\]<>&!#~|{}]*")
 """Text without a character that Markdown gives a meaning inside a line (or that its parser
@@ -119,6 +128,278 @@ def _plain_paragraphs(source: str) -> RichText | None:
     if runs:
         blocks.append(Block(tuple(runs)))
     return tuple(blocks)
+
+
+_SIMPLE_LINE = re.compile(r"[^\\`_<~|{}]*")
+"""A line of the simple subset: no escapes, code, underscores, HTML, strikes, tables."""
+_TABLE_LINE = re.compile(r"\|[^\\`_<~{}]*\|")
+"""A table row of the subset: between pipes at both ends."""
+_TABLE_RULE = re.compile(r"\|(?::?-+:?\|)+")
+_ENTITY_LIKE = re.compile(r"&#?[0-9A-Za-z]+;")
+_NOT_TEXT_START = re.compile(r"[-+=>:#|<~`_]|\*(?: |$)|\d{1,9}[.)](?: |$)")
+"""A line (or a list item's text) starting with this is no plain paragraph line."""
+_ITEM = re.compile(r"(?:(-)|(\d{1,9})\.) (\S.*)")
+_HEADING = re.compile(r"#{1,6} ([^#\s][^#]*)")
+_FENCE = re.compile(r"(?:~{3,}|`{3,})[0-9A-Za-z_+.-]*")
+_INLINE_PIECE = re.compile(
+    r"(?P<text>[^*\[\]]+)"
+    r"|(?P<mark>\*\*?)(?P<inner>[^*\[\]]+)(?P=mark)(?!\*)"
+    r"|\[(?P<label>[^*\[\]]+)\]\((?P<target>[^\s()<>\\]+)\)"
+)
+"""Text, `**bold**` or `*italic*` around text, or `[text](target)`."""
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _simple_markdown(source: str) -> RichText | None:
+    """The subset most notes are written in — paragraphs, headings (`## `), lists (`- `,
+    `1. `), fenced code, `**bold**`, `*italic*` and `[links](https://…)`, in their plain
+    forms — as markdown-it reads it; None for anything else."""
+    if "\x00" in source:  # markdown-it makes it U+FFFD
+        return None
+    lines = source.split("\n")
+    reader = _SimpleBlocks()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not line:
+            reader.end_paragraph()
+        elif line[0] in "~`":
+            end = _fence_end(lines, index, line)
+            if end is None:
+                return None
+            reader.code("\n".join(lines[index:end]))
+            index = end + 1
+        elif line[0] == "|":
+            end = reader.table(lines, index - 1)
+            if end is None:
+                return None
+            index = end
+        elif not _simple_line(line) or not reader.line(line):
+            return None
+    return reader.finish()
+
+
+def _simple_line(line: str, pattern: re.Pattern[str] = _SIMPLE_LINE) -> bool:
+    return (
+        pattern.fullmatch(line) is not None
+        and line.isprintable()
+        and line == line.strip()
+        and "![" not in line
+        and _ENTITY_LIKE.search(line) is None
+    )
+
+
+def _table_cells(line: str) -> list[str] | None:
+    if len(line) < 2 or not _simple_line(line, _TABLE_LINE):
+        return None
+    return [cell.strip(" ") for cell in line[1:-1].split("|")]
+
+
+def _fence_end(lines: list[str], start: int, opening: str) -> int | None:
+    """The index of the line closing the fence that `opening` opens at `start` − 1; None for
+    anything but a bare fence with plain content and its closing line."""
+    if _FENCE.fullmatch(opening) is None:
+        return None
+    mark = opening[0]
+    size = len(opening) - len(opening.lstrip(mark))
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.lstrip(" \t").startswith(("~~~", "```")):
+            closes = len(line) >= size and line == mark * len(line)
+            return index if closes else None
+    return None
+
+
+class _SimpleBlocks:
+    """The blocks of `_simple_markdown`, line by line."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.paragraph: list[str] = []
+        """The lines of the open paragraph or list item."""
+        self.prefix = ""
+        """The open list item's bullet or number; "" for a paragraph."""
+        self.list_kind = ""
+        """ "-" or "." while a list is open (also after a blank line in it)."""
+        self.counter = 0
+        self.failed = False
+        """Some text turned out to be outside the subset."""
+
+    def line(self, line: str) -> bool:
+        """Take a line of text; False where the subset ends."""
+        item = _ITEM.fullmatch(line)
+        in_paragraph = bool(self.paragraph) and not self.prefix
+        if item is not None and in_paragraph and item[2] is not None and int(item[2]) != 1:
+            item = None  # only "1." may start a list inside a paragraph: the line goes on it
+        if item is not None:
+            return self._item(item[1] is not None, item[2], item[3])
+        if line[0] == "#":
+            heading = _HEADING.fullmatch(line)
+            runs = _simple_inline(heading[1], heading=True) if heading is not None else None
+            if runs is None:
+                return False
+            self._end_list()
+            self.blocks.append(Block(tuple(runs), "heading"))
+            return True
+        if _NOT_TEXT_START.match(line):
+            return False
+        if not self.paragraph:  # a list ends at a paragraph after a blank line
+            self._end_list()
+        self.paragraph.append(line)  # after an item's line: a lazy continuation of the item
+        return True
+
+    def _item(self, bullet: bool, number: str | None, text: str) -> bool:
+        if _NOT_TEXT_START.match(text):
+            return False  # a nested list, a heading in an item …
+        self.end_paragraph()
+        kind = "-" if bullet else "."
+        if kind != self.list_kind:
+            self.list_kind = kind
+            self.counter = int(number or 0) or 1  # like `_MarkdownBlocks`: "0." counts from 1
+        else:
+            self.counter += 1
+        self.prefix = "• " if bullet else f"{self.counter}. "
+        self.paragraph = [text]
+        return True
+
+    def table(self, lines: list[str], start: int) -> int | None:
+        """Take the table whose head is at `start`; the index of the line after it, or None
+        for anything but a table with pipes at both ends of each line and a blank line (or
+        the end) after it."""
+        header = _table_cells(lines[start])
+        rule = lines[start + 1] if start + 1 < len(lines) else ""
+        if self.paragraph or header is None or not _TABLE_RULE.fullmatch(rule):
+            return None
+        if rule.count("|") - 1 != len(header):
+            return None
+        rows, index = [header], start + 2
+        while index < len(lines) and lines[index]:
+            cells = _table_cells(lines[index])
+            if cells is None or len(cells) != len(header):
+                return None
+            rows.append(cells)
+            index += 1
+        blocks = []
+        for cells in rows:
+            runs: list[Run] = []
+            for number, cell in enumerate(cells):
+                cell_runs = _simple_inline(cell)
+                if cell_runs is None:
+                    return None
+                runs += [Run(" | "), *cell_runs] if number else cell_runs
+            blocks.append(Block(tuple(runs)))
+        self._end_list()
+        self.blocks += blocks
+        return index
+
+    def code(self, text: str) -> None:
+        self._end_list()
+        self.blocks.append(Block((Run(visible_text(text.rstrip("\n")), code=True),), "code"))
+
+    def _end_list(self) -> None:
+        self.end_paragraph()
+        self.list_kind, self.prefix = "", ""
+
+    def end_paragraph(self) -> None:
+        """Close the open paragraph or list item."""
+        if not self.paragraph:
+            return
+        runs: list[Run] = []
+        for line in self.paragraph:
+            line_runs = _simple_inline(line)
+            if line_runs is None:
+                self.failed = True
+                break
+            if runs:
+                runs.append(Run("\n"))
+            runs += line_runs
+        if self.prefix:
+            self.blocks.append(Block(tuple(runs), "item", self.prefix, 1))
+        else:
+            self.blocks.append(Block(tuple(runs)))
+        self.paragraph = []
+
+    def finish(self) -> RichText | None:
+        self.end_paragraph()
+        return None if self.failed else tuple(self.blocks)
+
+
+def _simple_inline(line: str, heading: bool = False) -> list[Run] | None:
+    """The runs of one line of the subset (text, emphasis around text, links with a text);
+    None for anything else."""
+    runs: list[Run] = []
+    position, end = 0, len(line)
+    after_text = False
+    while position < end:
+        piece = _INLINE_PIECE.match(line, position)
+        if piece is None:
+            return None
+        text, mark, next_position = piece["text"], piece["mark"], piece.end()
+        if text is not None:
+            runs.append(Run(visible_text(text), bold=heading))
+        elif mark is not None:
+            inner = piece["inner"]
+            before = line[position - 1] if position else " "
+            after = line[next_position] if next_position < end else " "
+            if not (_opens(before, inner[0]) and _closes(inner[-1], after)):
+                return None
+            strong = mark == "**"
+            # markdown-it leaves an empty text on either side of a strong run; text next to
+            # it takes it in
+            if strong and not after_text:
+                runs.append(Run("", bold=heading))
+            runs.append(Run(visible_text(inner), heading or strong, not strong))
+            if strong and (next_position == end or line[next_position] == "["):
+                runs.append(Run("", bold=heading))
+        elif not _link_runs(piece["label"], piece["target"], heading, runs):
+            return None
+        after_text = text is not None
+        position = next_position
+    return runs
+
+
+def _link_runs(label: str, written: str, bold: bool, runs: list[Run]) -> bool:
+    """Add the runs of `[label](written)` as `_inline_runs` makes them; False for a target
+    markdown-it does not take (then the brackets stay text)."""
+    markdown = _markdown()
+    target = markdown.normalizeLink(written)
+    if not markdown.validateLink(target):
+        return False
+    if safe_link(target):
+        runs.append(Run(visible_text(label), bold, href=target))
+    else:
+        runs += [Run(visible_text(label), bold), Run(f" ({visible_text(target)})", bold)]
+    return True
+
+
+def _char_kind(char: str) -> str | None:
+    """How CommonMark's emphasis rules see a character next to `*`: "space", "punctuation"
+    or "other"; None for a symbol outside ASCII (markdown-it versions disagree on those)."""
+    if char == " ":
+        return "space"
+    if char.isascii():
+        return "punctuation" if char in _ASCII_PUNCTUATION else "other"
+    group = unicodedata.category(char)[0]
+    if group == "P":
+        return "punctuation"
+    return "other" if group in "LMN" else None
+
+
+def _opens(before: str, after: str) -> bool:
+    """Can a `*` run between these characters open emphasis (is it left-flanking)?"""
+    last, next_ = _char_kind(before), _char_kind(after)
+    if last is None or next_ is None:
+        return False
+    return next_ != "space" and (next_ != "punctuation" or last != "other")
+
+
+def _closes(before: str, after: str) -> bool:
+    """Can a `*` run between these characters close emphasis (is it right-flanking)?"""
+    last, next_ = _char_kind(before), _char_kind(after)
+    if last is None or next_ is None:
+        return False
+    return last != "space" and (last != "punctuation" or next_ != "other")
 
 
 class _MarkdownBlocks:
