@@ -57,6 +57,8 @@ def _control_name(match: re.Match[str]) -> str:
 def visible_text(text: str) -> str:
     """`text` with line ends normalised and every control character (ESC, BEL, C1 …) replaced by
     its name in brackets: terminals must not interpret them and XML forbids most of them."""
+    if text.isprintable():  # most text: no line end, control, surrogate or non-character
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _NOT_PRINTABLE.sub(_control_name, text)
 

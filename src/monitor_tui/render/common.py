@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")  # fullmatch: "$" would pass "#ffffff\n"
 
@@ -17,6 +18,7 @@ GOAL_SHADE = "#dde6f0"
 """Background of a goal's header row."""
 
 
+@cache  # called per table row with the few colours of the concept
 def tint(colour: str | None, strength: float = 0.22) -> str | None:
     """A light version of `colour` (#rrggbb), for a cell background that keeps text readable;
     None for anything that is not a plain hex colour (the concept file is edited by hand)."""
@@ -37,6 +39,7 @@ INK_LIMIT = 0.45
 vanish in grey print and are darkened to this."""
 
 
+@cache
 def ink(colour: str | None, limit: float = INK_LIMIT) -> str | None:
     """`colour` (#rrggbb) darkened, if need be, so that a mark in it stays visible when printed
     in grey; None for anything that is not a plain hex colour."""

@@ -8,6 +8,7 @@ description for screen readers and the numbers as text.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from monitor_tui.render.chart_layout import Box, Label, Line, layout
@@ -236,13 +237,18 @@ def _block(block: Block) -> str:
     indent = f' style="margin-left:{block.level * 10}pt"' if block.level else ""
     if block.kind == "code":
         return f"<pre{indent}>{_text(block.plain())}</pre>"
-    css = {"quote": ' class="quote"', "heading": ' class="heading"'}.get(block.kind, "")
+    css = _BLOCK_CLASS.get(block.kind, "")
     inner = _text(block.prefix) + "".join(_run(run) for run in block.runs)
     return f'<p{css}{indent} dir="auto">{inner}</p>'
 
 
+_BLOCK_CLASS = {"quote": ' class="quote"', "heading": ' class="heading"'}
+
+
 def _run(run: Run) -> str:
     html = _text(run.text)
+    if not (run.code or run.bold or run.italic or run.strike or run.mark or run.href):
+        return html
     if run.code:
         html = f"<code>{html}</code>"
     if run.bold:
@@ -251,8 +257,8 @@ def _run(run: Run) -> str:
         html = f"<em>{html}</em>"
     if run.strike:
         html = f"<s>{html}</s>"
-    colour = ink(run.color)
     if run.mark:
+        colour = ink(run.color)
         style = f' style="color:{colour}"' if colour else ""
         html = f'<span class="mark"{style}>{html}</span>'
     if run.href:
@@ -267,4 +273,10 @@ def _line(text: str) -> str:
 
 def _text(text: str) -> str:
     """Escaped text; line breaks inside a run become <br> (escaping leaves them alone)."""
+    if _TO_ESCAPE.search(text) is None:  # most text
+        return text
     return escape(text, quote=True).replace("\n", "<br>")
+
+
+_TO_ESCAPE = re.compile("[&<>\"'\n]")
+"""What `_text` changes."""

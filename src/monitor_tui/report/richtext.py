@@ -328,6 +328,8 @@ class _SimpleBlocks:
 def _simple_inline(line: str, heading: bool = False) -> list[Run] | None:
     """The runs of one line of the subset (text, emphasis around text, links with a text);
     None for anything else."""
+    if "*" not in line and "[" not in line and "]" not in line:  # text alone: most lines
+        return [Run(visible_text(line), bold=heading)] if line else []
     runs: list[Run] = []
     position, end = 0, len(line)
     after_text = False
@@ -522,6 +524,7 @@ def mark_run(choice: Choice) -> Run:
     return Run(visible_text(choice.symbol), bold=True, color=choice.color, mark=True)
 
 
+@cache  # a report prints a few values thousands of times
 def choice_runs(choice: Choice, lang: str, bold: bool = False) -> tuple[Run, ...]:
     """A vocabulary value as printed: coloured symbol, then the word (readable without colour)."""
     return (mark_run(choice), Run(" "), Run(visible_text(choice.label(lang)), bold=bold))

@@ -263,11 +263,32 @@ def _written_entry(match: re.Match[str], line: int, note: str) -> LogEntry | Non
         return None
     if timestamp.tzinfo is None:
         return None
+    author, header_tags, lines = match.group("author", "tags", "lines")
+    changes: tuple[Change, ...] = ()
+    attributes: tuple[tuple[str, str], ...] = ()
+    if lines:  # a note alone has none: most entries
+        parsed = _written_lines(lines, line)
+        if parsed is None:
+            return None
+        changes, attributes = parsed
+    tags: tuple[str, ...] = ()
+    internal = False
+    if header_tags:
+        tags = tuple(tag for tag in header_tags.split(" · ") if tag)
+        internal = INTERNAL_TAG in tags
+        tags = tuple(tag for tag in tags if tag != INTERNAL_TAG)
+    return LogEntry(timestamp, author, note, changes, internal, tags, attributes, line)
+
+
+def _written_lines(
+    lines: str, line: int
+) -> tuple[tuple[Change, ...], tuple[tuple[str, str], ...]] | None:
+    """The change and attribute lines of an entry whose header is on `line`; None for a line
+    that is neither."""
     changes: list[Change] = []
     attributes: list[tuple[str, str]] = []
-    lines = match["lines"]
     number = line
-    for text in lines.split("\n")[:-1] if lines else ():
+    for text in lines.split("\n")[:-1]:
         number += 1
         change = _CHANGE.match(text)
         if change:
@@ -278,17 +299,7 @@ def _written_entry(match: re.Match[str], line: int, note: str) -> LogEntry | Non
         if attribute is None:
             return None
         attributes.append((attribute["name"], unquote_value(attribute["value"])))
-    tags = tuple(tag for tag in match["tags"].split(" · ") if tag)
-    return LogEntry(
-        timestamp=timestamp,
-        author=match["author"],
-        text=note,
-        changes=tuple(changes),
-        internal=INTERNAL_TAG in tags,
-        tags=tuple(tag for tag in tags if tag != INTERNAL_TAG),
-        attributes=tuple(attributes),
-        line=line,
-    )
+    return tuple(changes), tuple(attributes)
 
 
 def _parse_any_log(
