@@ -30,6 +30,9 @@ class ExportFormat:
     """Position in the app's dialog: print formats first, as most users want the PDF."""
     aliases: tuple[str, ...] = ()
     """Further file extensions that name this format (`-o bericht.htm`)."""
+    leaves_cycles: bool = False
+    """Its renderer leaves garbage in reference cycles, which only the cyclic collector frees
+    (ReportLab's and python-docx's object graphs): without the collector it would pile up."""
 
     def render(self, synopsis: Synopsis) -> bytes:
         module_name, function_name = self.renderer.split(":")
@@ -48,8 +51,10 @@ FORMATS: tuple[ExportFormat, ...] = (
         ("markdown",),
     ),
     ExportFormat("html", "html", "HTML", "monitor_tui.render.html:render_html", 3, ("htm",)),
-    ExportFormat("pdf", "pdf", "PDF", "monitor_tui.render.pdf:render_pdf", 1),
-    ExportFormat("docx", "docx", "DOCX", "monitor_tui.render.docx:render_docx", 2),
+    ExportFormat("pdf", "pdf", "PDF", "monitor_tui.render.pdf:render_pdf", 1, leaves_cycles=True),
+    ExportFormat(
+        "docx", "docx", "DOCX", "monitor_tui.render.docx:render_docx", 2, leaves_cycles=True
+    ),
 )
 """Every format, in the order `--format all` writes them: the only list of formats."""
 FORMAT_NAMES = tuple(f.name for f in FORMATS)
