@@ -8,7 +8,7 @@ import random
 from datetime import date
 
 from monitor_tui.jsontext import indented_json
-from monitor_tui.model import Catalogue
+from monitor_tui.model import Catalogue, Change, LogEntry, MeasureStatus
 from monitor_tui.render.json_data import synopsis_document
 from monitor_tui.report.richtext import (
     _markdown,
@@ -16,9 +16,16 @@ from monitor_tui.report.richtext import (
     _plain_paragraphs,
     _simple_markdown,
 )
-from monitor_tui.reports.synopse import snapshot_to_json, take_snapshot
+from monitor_tui.reports.synopse import canonical_text, snapshot_to_json, take_snapshot
 
-from .test_export_formats import HOSTILE_CASES, catalogue, hostile_statuses, synopsis_of
+from .test_export_formats import (
+    HOSTILE_CASES,
+    NOON,
+    catalogue,
+    hostile_statuses,
+    recorded_statuses,
+    synopsis_of,
+)
 
 __all__ = ["catalogue"]  # the fixture
 
@@ -41,6 +48,21 @@ def test_indented_json_is_what_json_dumps_writes(catalogue: Catalogue) -> None:
         for indent in (" ", "  "):
             expected = json.dumps(document, ensure_ascii=False, indent=len(indent))
             assert indented_json(document, indent) == expected
+
+
+def test_the_digest_is_taken_of_the_snapshot_json_with_sorted_keys(catalogue: Catalogue) -> None:
+    """The digest's text is put together piece by piece; it must be the JSON form exactly."""
+    changes = (Change("status", "offen", "in-planung"), Change("next_step", "—", "„x“ → \\y\x1b"))
+    internal = LogEntry(NOON, "bernd", "intern \u2028", changes, internal=True)
+    edited = MeasureStatus("2.1.1", status="in-planung", rev=1, log=(internal,))  # no replay
+    statuses = {**hostile_statuses(), **recorded_statuses(), "2.1.1": edited}
+    people = {"anna": "Anna „Ä“ Beispiel\\", "mallory": "M\x00", "bernd": "B"}
+    days = (date(2026, 3, 31), date(2026, 3, 1))  # after the notes; before them
+    snapshots = [take_snapshot(catalogue, statuses, day, date(2026, 4, 1), people) for day in days]
+    for snapshot in snapshots:
+        expected = json.dumps(snapshot_to_json(snapshot), ensure_ascii=True, sort_keys=True)
+        assert canonical_text(snapshot) == expected
+    assert snapshots[0].people and snapshots[1].hand_edited  # names and warnings go in too
 
 
 def test_notes_without_markup_read_as_markdown_it_reads_them() -> None:

@@ -93,3 +93,23 @@ def test_whatever_the_fast_reader_accepts_it_reads_like_the_careful_one() -> Non
         assert_same(fast, slow)
         fast_read += 1
     assert fast_read > 100  # the mutations left many logs as the tool would write them
+
+
+def test_change_lines_are_read_quick_as_the_careful_reader_reads_them() -> None:
+    """Bare values take a short cut; quoted ones, spaces, arrows and dashes must not fool it."""
+    rng = random.Random(7)
+    pieces = ["a", "ä", "1", ".", ":", "-", "—", "_", " ", "→", " → ", '"', '\\"', "\t", "x y"]
+    pieces += ["2026-03-01", "offen", '"a → b"', "@", "·"]
+    fast_read = 0
+    for _round in range(3000):
+        field = rng.choice(["status", "target:kurz", "next_step", "a.b-c", "Status", "x y", "@n"])
+        old, new = ("".join(rng.choice(pieces) for _ in range(rng.randrange(4))) for _ in "on")
+        body = f"\n## 2026-03-01T10:00:00+01:00 · anna\n- {field}: {old} → {new}\n"
+        fast = _parse_written_log(body, 9)
+        if fast is None:
+            continue
+        slow, problems = careful(body)
+        assert problems == [], body
+        assert_same(fast, slow)
+        fast_read += 1
+    assert fast_read > 1000

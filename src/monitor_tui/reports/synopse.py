@@ -13,6 +13,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from json.encoder import encode_basestring_ascii as _quoted
 from typing import Any
 
 from monitor_tui.catalogue import catalogue_from_json as catalogue_from_json
@@ -29,7 +30,7 @@ from monitor_tui.model import (
 )
 from monitor_tui.status.replay import (
     entries_until,
-    replays_to_front_matter,
+    replay_values,
     state_values,
     status_from_values,
     status_on,
@@ -81,12 +82,13 @@ def take_snapshot(
     hand_edited: set[str] = set()
     for measure in catalogue.measures():
         status = statuses.get(measure.id) or MeasureStatus(measure.id)
-        if replays_to_front_matter(status, measure, catalogue):
-            state = status_on(status, measure, catalogue, day)
+        replayed = replay_values(status.log, measure, catalogue)
+        if replayed == state_values(status, measure, catalogue):  # it replays to its front matter
+            state = status_on(status, measure, catalogue, day, replayed)
         elif day >= today:
             state = replace(status, log=tuple(entries_until(status.log, day)))
         else:
-            state = status_on(status, measure, catalogue, day)
+            state = status_on(status, measure, catalogue, day, replayed)
             hand_edited.add(measure.id)
         as_of[measure.id] = _without_internal_text(state)
     authors = {entry.author for status in as_of.values() for entry in status.public_notes()}
@@ -130,16 +132,78 @@ def snapshot_bytes(snapshot: Snapshot) -> bytes:
 
 
 def snapshot_digest(snapshot: Snapshot) -> str:
-    """First 12 hex digits of a SHA-256 over the report's data: two copies made from
-    different data can be told apart, and a report re-made later from the same history
-    prints the same digest."""
-    return document_digest(snapshot_to_json(snapshot))
+    """First 12 hex digits of a SHA-256 over the report's data (its JSON form, with sorted
+    keys and only ASCII): two copies made from different data can be told apart, and a report
+    re-made later from the same history prints the same digest."""
+    return _digest(canonical_text(snapshot))
 
 
 def document_digest(document: Mapping[str, Any]) -> str:
     """`snapshot_digest` of the snapshot whose JSON form (`snapshot_to_json`) is `document`."""
-    canonical = json.dumps(document, ensure_ascii=True, sort_keys=True)
+    return _digest(_canonical_json(document))
+
+
+def _digest(canonical: str) -> str:
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()[:12]
+
+
+def _canonical_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=True, sort_keys=True)
+
+
+def canonical_text(snapshot: Snapshot) -> str:
+    """`_canonical_json(snapshot_to_json(snapshot))`, written piece by piece: the log entries,
+    tens of thousands in a large workspace, straight from the entries instead of through a
+    dictionary each."""
+    catalogue = snapshot.catalogue
+    measures = {measure.id: measure for measure in catalogue.measures()}
+    parts = ['{"catalogue": ', _canonical_json(catalogue_to_json(catalogue)), ', "measures": {']
+    for number, measure_id in enumerate(sorted(measures)):
+        status = snapshot.status(measure_id)
+        values = state_values(status, measures[measure_id], catalogue)
+        state = {name: None if value == UNSET else value for name, value in values.items()}
+        parts += [
+            ", " if number else "",
+            _quoted(measure_id),
+            ': {"entries": [',
+            ", ".join(map(_canonical_entry, status.log)),
+            '], "hand_edited": ',
+            _canonical_json(measure_id in snapshot.hand_edited),
+            ', "state": ',
+            _canonical_json(state),
+            "}",
+        ]
+    parts += [
+        '}, "people": ',
+        _canonical_json(snapshot.people),
+        ', "report_date": ',
+        _quoted(snapshot.report_date.isoformat()),
+        ', "schema_version": ',
+        _canonical_json(SCHEMA_VERSION),
+        "}",
+    ]
+    return "".join(parts)
+
+
+def _canonical_entry(entry: LogEntry) -> str:
+    """`_canonical_json(_entry(entry))` (keys in sorted order)."""
+    changes = (
+        ", ".join(
+            f"[{_quoted(c.field)}, {_quoted(c.old)}, {_quoted(c.new)}]" for c in entry.changes
+        )
+        if entry.changes
+        else ""
+    )
+    internal = entry.internal
+    flag = (
+        ("true" if internal else "false") if type(internal) is bool else _canonical_json(internal)
+    )
+    # isoformat() writes digits, "-", ":", "T", "+" and ".": nothing to escape
+    return (
+        f'{{"author": {_quoted(entry.author)}, "changes": [{changes}], "internal": {flag}, '
+        f'"text": {_quoted("" if internal else entry.text)}, '
+        f'"timestamp": "{entry.timestamp.isoformat()}"}}'
+    )
 
 
 def _status_to_json(snapshot: Snapshot, measure: Measure, catalogue: Catalogue) -> dict[str, Any]:

@@ -10,7 +10,6 @@ wrote, replaying the whole log gives exactly the front matter.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 
 from monitor_tui.model import (
@@ -61,7 +60,7 @@ def replay_values(log: Iterable[LogEntry], measure: Measure, catalogue: Catalogu
 
 
 def status_from_values(
-    measure_id: str, values: Mapping[str, str], log: Sequence[LogEntry]
+    measure_id: str, values: Mapping[str, str], log: Sequence[LogEntry], stamp: str = ""
 ) -> MeasureStatus:
     """A MeasureStatus holding `values` and `log` (rev: the number of entries)."""
 
@@ -92,22 +91,31 @@ def status_from_values(
         next_step_due=day("next_step_due"),
         rev=len(log),
         log=tuple(log),
+        stamp=stamp,
     )
 
 
 def status_on(
-    status: MeasureStatus, measure: Measure, catalogue: Catalogue, day: date | None
+    status: MeasureStatus,
+    measure: Measure,
+    catalogue: Catalogue,
+    day: date | None,
+    replayed: StateValues | None = None,
 ) -> MeasureStatus:
     """The measure's state at the end of `day` (None: after the whole log), replayed.
 
     The result holds only the entries up to that day. `stamp` is kept, so that a caller can
-    still tell which file it came from.
+    still tell which file it came from. `replayed`: `replay_values` of the whole log where
+    the caller has it (then a day after every entry needs no second replay).
     """
     log = entries_until(status.log, day)
-    values = replay_values(log, measure, catalogue)
+    if replayed is not None and len(log) == len(status.log):
+        values = dict(replayed)
+    else:
+        values = replay_values(log, measure, catalogue)
     if not values["status"]:
         values["status"] = catalogue.concept.statuses.default.key
-    return replace(status_from_values(status.measure_id, values, log), stamp=status.stamp)
+    return status_from_values(status.measure_id, values, log, status.stamp)
 
 
 def replays_to_front_matter(status: MeasureStatus, measure: Measure, catalogue: Catalogue) -> bool:
