@@ -269,7 +269,8 @@ class Terminal:
         return done.stdout
 
     def launch(self, command: list[str], wanted: str, timeout: float, sample: Sample) -> None:
-        """Add the seconds from the launch to `wanted` showing in the pane to `sample`."""
+        """Add the seconds from the launch to `wanted` showing in the pane to `sample`, and the
+        process's peak RSS until then."""
         self.count += 1
         name = f"run{self.count}"
         shell = "exec env LC_ALL=C.UTF-8 LANG=C.UTF-8 " + shlex.join(command)
@@ -280,6 +281,7 @@ class Terminal:
                 screen = self.tmux("capture-pane", "-p", "-t", name)
                 if wanted in screen:
                     sample.seconds.append(time.perf_counter() - started)
+                    sample.peak_mb += self.peak_mb(name)
                     return
                 if self.tmux("display", "-p", "-t", name, "#{pane_dead}").strip() == "1":
                     sample.error = screen.strip()
@@ -289,6 +291,18 @@ class Terminal:
             sample.timed_out = True
         finally:
             self.close(name)
+
+    def peak_mb(self, name: str) -> list[float]:
+        """The peak RSS (VmHWM) of the pane's process so far, in MB; [] when not readable."""
+        pid = self.tmux("display", "-p", "-t", name, "#{pane_pid}").strip()
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return []
+        kib = next(
+            (line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")), ""
+        )
+        return [int(kib) / 1024] if kib else []
 
     def close(self, name: str) -> None:
         """End the session and wait until its process is gone, so it costs the next run
@@ -365,8 +379,11 @@ class KeyTimer:
 
 
 async def pilot_timings(root: Path, runs: int) -> dict[str, list[float]]:
-    """Key → repaint seconds in the app (search letters, tree moves) and a bare Tree."""
-    timings: dict[str, list[float]] = {"search": [], "move": [], "bare": []}
+    """Key → repaint seconds in the app (search letters, tree moves) and a bare Tree, and the
+    process's peak RSS in MB after the app's part ("memory")."""
+    import resource
+
+    timings: dict[str, list[float]] = {"search": [], "move": [], "bare": [], "memory": []}
     app = make_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
         keys = KeyTimer(app, pilot)
@@ -381,6 +398,7 @@ async def pilot_timings(root: Path, runs: int) -> dict[str, list[float]]:
         for _run in range(runs):
             for key in ["down"] * 5 + ["up"] * 5:
                 await keys.press(key, timings["move"])
+    timings["memory"] = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]
     bare = BareTree()
     async with bare.run_test(size=(80, 24)) as pilot:
         keys = KeyTimer(bare, pilot)
@@ -482,10 +500,10 @@ def pilot_rows(root: Path, args: argparse.Namespace) -> dict[str, Sample]:
             command, capture_output=True, text=True, timeout=args.timeout, env=child_env()
         )
     except subprocess.TimeoutExpired:
-        return dict.fromkeys(("search", "move", "bare"), Sample(timed_out=True))
+        return dict.fromkeys(("search", "move", "bare", "memory"), Sample(timed_out=True))
     if done.returncode != 0:
         progress(f"  Pilot failed: {done.stderr.strip()[-2000:]}")
-        return dict.fromkeys(("search", "move", "bare"), Sample(error="failed"))
+        return dict.fromkeys(("search", "move", "bare", "memory"), Sample(error="failed"))
     timings = json.loads(done.stdout.strip().splitlines()[-1])
     return {kind: Sample(seconds=values) for kind, values in timings.items()}
 
@@ -532,7 +550,7 @@ def bench_size(
             ratio = f" (×{statistics.median(app.seconds) / statistics.median(bare.seconds):.1f})"
         cells["launch → first screen (tmux), × bare"] = app.cell() + ratio
         cells["bare Textual app launch (tmux)"] = bare.cell()
-    for label, sample in cli_rows(workspace, args).items():
+    for label, sample in ({} if args.app_only else cli_rows(workspace, args)).items():
         cells[label] = sample.cell()
         if sample.error:
             progress(f"  {label} failed: {sample.error}")
@@ -543,6 +561,8 @@ def bench_size(
     cells[f"search key→repaint ('/{QUERY}')"] = pilot_cell(pilot["search"])
     cells["tree move key→repaint (↓/↑)"] = pilot_cell(pilot["move"])
     cells["bare Textual Tree move (reference)"] = pilot_cell(pilot["bare"])
+    memory = pilot["memory"].seconds  # MB, in the seconds slot
+    cells["app peak RSS after the keys (Pilot)"] = f"{max(memory):.0f} MB" if memory else "–"
     return cells
 
 
@@ -569,6 +589,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--sizes", default=",".join(SIZES), help="e.g. 27,300")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement")
     parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF export")
+    parser.add_argument(
+        "--app-only", action="store_true", help="only the app's rows: launch, session, keys"
+    )
     parser.add_argument("--workspace-root", type=Path, help="where the workspaces are (or go)")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per command")
     parser.add_argument("--pilot-probe", type=Path, help=argparse.SUPPRESS)

@@ -130,6 +130,10 @@ class WorkspaceSession:
     baseline: Snapshot | None = None
     """The data of `last_report`: its states, without the entries (it is compared with)."""
     _reports_seen: tuple[str, ...] = ()
+    _changed: dict[str, tuple[MeasureStatus | None, bool, bool]] = field(default_factory=dict)
+    """Per measure, whether it changed since the last report, with the status (and whether
+    its file was broken) that answer was for: see `changed_since_report`."""
+    _changed_basis: tuple[object, object] = (None, None)
 
     @classmethod
     def open(cls, workspace: Workspace, today: date | None = None) -> WorkspaceSession:
@@ -433,13 +437,25 @@ class WorkspaceSession:
         return SinceReport(self.last_report, diff, self.baseline.catalogue)
 
     def changed_since_report(self) -> frozenset[str] | None:
-        """Measures that changed since the last report; None when there is no report."""
+        """Measures that changed since the last report; None when there is no report.
+
+        Asked for at every key of a search: each measure's answer is kept with the status
+        object it was given for (statuses are immutable; a save or a re-read replaces the
+        object), so that only measures whose status was replaced are compared again.
+        """
         if self.baseline is None:
             return None
-        found = set()
+        basis = (self.baseline, self.catalogue)
+        if self._changed_basis[0] is not basis[0] or self._changed_basis[1] is not basis[1]:
+            self._changed, self._changed_basis = {}, basis
+        known, found = self._changed, set()
         for measure in self.catalogue.measures():
-            diff = self.report_diff(measure.id)
-            if diff is not None and diff.changed:
+            status, broken = self.statuses.get(measure.id), measure.id in self.broken
+            answer = known.get(measure.id)
+            if answer is None or answer[0] is not status or answer[1] != broken:
+                diff = self.report_diff(measure.id)
+                answer = known[measure.id] = (status, broken, diff is not None and diff.changed)
+            if answer[2]:
                 found.add(measure.id)
         return frozenset(found)
 

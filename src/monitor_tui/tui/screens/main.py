@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, Tree
 
 from monitor_tui.dates import format_date, format_timestamp
-from monitor_tui.filters import MeasureFilter, describe, dimension_values
+from monitor_tui.filters import FilterContext, MeasureFilter, describe, dimension_values
 from monitor_tui.i18n import _, get_language
 from monitor_tui.model import Catalogue, LogEntry, MeasureStatus
 from monitor_tui.problems import ProblemsError
@@ -29,7 +29,7 @@ from monitor_tui.session import SaveOutcome, WorkspaceSession
 from monitor_tui.settings import save_int, saved_int
 from monitor_tui.status.edits import Conflict, Edit, edit_from_conflicts, reasons_needed
 from monitor_tui.status.wording import field_name, horizon_words, value_word
-from monitor_tui.tui.browse import visible_measure_ids
+from monitor_tui.tui.browse import SearchIndex, visible_measure_ids
 from monitor_tui.tui.editor import choose_editor, run_editor
 from monitor_tui.tui.exporting import transfer_filters
 from monitor_tui.tui.filter_menu import CLEAR, is_switch, menu_entries, value_entries
@@ -87,6 +87,14 @@ class MainScreen(Screen[None]):
         self._detail_anchor: str | None = None
         self._detail_requests = 0
         self._detail_busy = False
+        self._detail_shown: tuple[Item | None, int] | None = None
+        """The item the details show and the `_data_version` they were made for."""
+        self._data_version = 0
+        """Counts the changes of the session's data (saves, re-reads, reloads): details made
+        before the last one are out of date."""
+        self.search_index = SearchIndex()
+        self._marks_basis: tuple[int, object] = (-1, None)
+        """The `_data_version` and last report the tree's Δ marks were worked out for."""
         self._status_names_broken_file = False
         self.overview_focus: str | None = None
         """The number of the overview chosen last: the overview opens on it again."""
@@ -201,12 +209,20 @@ class MainScreen(Screen[None]):
         self._status_names_broken_file = True
 
     def visible_ids(self) -> set[str]:
-        context = self.session.filter_context(self.catalogue_tree.changed)
-        return visible_measure_ids(self.query_text, self.filter, context)
+        if self.filter.active():
+            context = self.session.filter_context(self.catalogue_tree.changed)
+        else:  # only the search: what the filters would need is not worked out at every key
+            context = FilterContext(self.catalogue, self.session.statuses, self.session.today())
+        return visible_measure_ids(self.query_text, self.filter, context, self.search_index)
 
     def update_changed_marks(self) -> None:
-        """Which measures changed since the last frozen report (the tree's Δ and the filter)."""
+        """Which measures changed since the last frozen report (the tree's Δ and the filter);
+        worked out again only when the data changed, not at each key of a search."""
+        basis = (self._data_version, self.session.baseline)
+        if self._marks_basis[0] == basis[0] and self._marks_basis[1] is basis[1]:
+            return
         self.catalogue_tree.changed = self.session.changed_since_report()
+        self._marks_basis = basis
 
     def rebuild_tree(
         self, keep: Item | None, expanded: set[Item] | None = None, anchor: str | None = None
@@ -264,8 +280,20 @@ class MainScreen(Screen[None]):
         `anchor`); the newest request wins.
 
         One task renders at a time and never gets cancelled half-way (a cancelled mount leaves
-        widgets that never start); when it finishes it renders again if asked meanwhile.
+        widgets that never start); when it finishes it renders again if asked meanwhile. What
+        is already shown (the same item, no data changed since) is not made again: a search
+        rebuilds the tree at every key, with the cursor mostly on the same line.
         """
+        if (
+            anchor is None
+            and not self._detail_busy
+            and self._detail_shown
+            == (
+                item,
+                self._data_version,
+            )
+        ):
+            return
         self._detail_wanted = item
         self._detail_anchor = anchor
         self._detail_requests += 1
@@ -278,8 +306,10 @@ class MainScreen(Screen[None]):
             rendered = -1
             while rendered != self._detail_requests:
                 rendered = self._detail_requests
-                widgets = self.detail_widgets(self._detail_wanted)
+                item, version = self._detail_wanted, self._data_version
+                widgets = self.detail_widgets(item)
                 await self.detail.show(widgets, self._detail_anchor)
+                self._detail_shown = (item, version)
         finally:
             self._detail_busy = False
 
@@ -323,6 +353,7 @@ class MainScreen(Screen[None]):
 
     def refresh_after_change(self, anchor: str | None = None) -> None:
         """New symbols, roll-ups and details after a save or a reload of single files."""
+        self._data_version += 1
         self.catalogue_tree.broken = set(self.session.broken)
         if self.filter.active():  # a changed status can move a measure in or out of view
             tree = self.catalogue_tree
@@ -861,6 +892,7 @@ class MainScreen(Screen[None]):
         tree = self.catalogue_tree
         keep, expanded = tree.selected_item, tree.expanded_items()
         tree.catalogue = self.catalogue
+        self._data_version += 1
         self.show_loaded_statuses()
         self.rebuild_tree(keep=keep, expanded=expanded)
         if not self.session.broken:

@@ -1,4 +1,9 @@
-"""The catalogue as a tree: Handlungsfeld → Ziel → Maßnahme, with status symbols and roll-ups."""
+"""The catalogue as a tree: Handlungsfeld → Ziel → Maßnahme, with status symbols and roll-ups.
+
+Fast at thousands of measures: the nodes carry no labels of their own; a line's label (symbol,
+roll-up, title) is made when the line is first drawn and kept until the statuses change, and
+adding the nodes of a rebuild asks for one layout, not one per node.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
-from rich.text import Text
+from rich.text import Text, TextType
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -20,6 +25,12 @@ from monitor_tui.tui.safe_text import one_line
 
 BROKEN_MARK = "!"
 """In place of a status: the measure's status file cannot be read."""
+TOGGLE_STYLE = Style.from_meta({"toggle": True})
+"""On the ▶/▼ of a node: a click there opens or closes it (as in Textual's own labels)."""
+NO_LABEL = Text()
+"""What a node carries instead of a label (see `CatalogueTree.label_of`)."""
+OPEN_ALL_LIMIT = 500
+"""Up to this many measures found, a search or filter opens every branch (see `rebuild`)."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,8 @@ class CatalogueTree(Tree[Item]):
         Binding("home", "first_line", _("tui_key_home"), show=False, id="monitor.home"),
         Binding("end", "last_line", _("tui_key_end"), show=False, id="monitor.end"),
     ]
+    _building = False
+    """True while `rebuild` adds nodes (also read while Textual sets the widget up)."""
 
     def __init__(self, catalogue: Catalogue, *, id: str | None = None) -> None:
         super().__init__(Text(one_line(catalogue.title)), id=id)
@@ -53,13 +66,47 @@ class CatalogueTree(Tree[Item]):
         self.changed: frozenset[str] | None = None
         """Measures changed since the last frozen report (marked Δ); None when no report was
         frozen yet (then the column is left out)."""
+        self._statuses: Mapping[str, MeasureStatus] = {}
+        self._item_nodes: dict[Item, TreeNode[Item]] = {}
+        self._labels: dict[Item, Text] = {}
+        """The label of each line drawn since the last rebuild."""
+        self._visible: set[str] = set()
+        self._opened: set[Item] = set()
+        self._filled: set[Item] = set()
+        """Fields and goals whose children were added."""
+        self._keep_id = ""
+        self._open_fields = self._open_goals = False
         if display().ascii:
             self.ICON_NODE, self.ICON_NODE_EXPANDED = "+ ", "- "
 
+    # --- drawing ---------------------------------------------------------------------------
+
+    def process_label(self, label: TextType) -> Text:
+        """A label is taken as it is (Textual would copy and split each one): the nodes carry
+        `NO_LABEL`, the root the concept's title on one line."""
+        return label if isinstance(label, Text) else super().process_label(label)
+
+    def get_label_width(self, node: TreeNode[Item]) -> int:
+        """No label is wider than the tree (`render_label` cuts it) and the tree never scrolls
+        sideways: measuring the labels of thousands of lines would be work for nothing."""
+        return 0
+
+    def _invalidate(self) -> None:
+        """While `rebuild` adds nodes, each would drop the tree's lines and ask for a new
+        layout (Textual's `TreeNode.add` does); once at the end is enough."""
+        if not self._building:
+            super()._invalidate()
+
     def render_label(self, node: TreeNode[Item], base_style: Style, style: Style) -> Text:
-        """The label cut to the tree's width with "…", so that no word is cut off unseen (the
-        detail pane shows the whole text)."""
-        label = super().render_label(node, base_style, style)
+        """The node's label with its ▶/▼, cut to the tree's width with "…", so that no word is
+        cut off unseen (the detail pane shows the whole text)."""
+        text = self.label_of(node).copy()
+        text.stylize(style)
+        prefix = ("", base_style)
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+            prefix = (icon, base_style + TOGGLE_STYLE)
+        label = Text.assemble(prefix, text)
         depth, parent = 0, node.parent
         while parent is not None and parent is not self.root:
             depth, parent = depth + 1, parent.parent
@@ -70,6 +117,27 @@ class CatalogueTree(Tree[Item]):
             label.rstrip()
             label.append(ellipsis)
         return label
+
+    def label_of(self, node: TreeNode[Item]) -> Text:
+        """The label of a node's line, made when first asked for."""
+        item = node.data
+        if item is None:  # the root (never shown)
+            return Text(one_line(self.catalogue.title))
+        label = self._labels.get(item)
+        if label is None:
+            label = self._labels[item] = self._make_label(item)
+        return label
+
+    def _make_label(self, item: Item) -> Text:
+        statuses = self._statuses
+        if item.kind == "measure":
+            measure = self.catalogue.measure(item.id)
+            return self._measure_label(measure, statuses) if measure else Text(item.id)
+        if item.kind == "goal":
+            goal = self.catalogue.goal(item.id)
+            return self._goal_label(goal, statuses) if goal else Text(item.id)
+        field = self.catalogue.field(item.id)
+        return self._field_label(field, statuses) if field else Text(item.id)
 
     # --- building --------------------------------------------------------------------------
 
@@ -82,38 +150,78 @@ class CatalogueTree(Tree[Item]):
         expanded: set[Item] | None = None,
     ) -> None:
         """Show the measures in `visible_ids` (with their goals and fields), cursor on `keep`;
-        open are all nodes (`expand_all`), those in `expanded`, and the ones above `keep`."""
-        opened = expanded or set()
-        self.clear()
-        target_line: TreeNode[Item] | None = None
-        for field in self.catalogue.fields:
-            measures = [m for m in field.measures() if m.id in visible_ids]
-            if not measures:
-                continue
-            field_node = self.root.add(self._field_label(field, statuses), Item("field", field.id))
-            above_keep = keep is not None and keep.id.split(".")[0] == field.id
-            if expand_all or above_keep or Item("field", field.id) in opened:
-                field_node.expand()
-            for goal in field.goals:
-                goal_measures = [m for m in goal.measures if m.id in visible_ids]
-                if not goal_measures:
-                    continue
-                goal_node = field_node.add(self._goal_label(goal, statuses), Item("goal", goal.id))
-                above_keep = keep is not None and keep.id.startswith(goal.id + ".")
-                if expand_all or above_keep or Item("goal", goal.id) in opened:
-                    goal_node.expand()
-                for measure in goal_measures:
-                    label = self._measure_label(measure, statuses)
-                    node = goal_node.add_leaf(label, Item("measure", measure.id))
-                    if keep == node.data:
-                        target_line = node
-                if keep == goal_node.data:
-                    target_line = goal_node
-            if keep == field_node.data:
-                target_line = field_node
+        open are all nodes (`expand_all`), those in `expanded`, and the ones above `keep`.
+
+        With more than OPEN_ALL_LIMIT measures to show, `expand_all` opens the fields but not
+        their goals: thousands of lines are no overview, and the goals show where the hits are.
+        A node's children are added when it is first opened.
+        """
+        self._statuses = statuses
+        self._visible = visible_ids
+        self._opened = set(expanded or ())
+        self._keep_id = keep.id if keep is not None else ""
+        self._open_fields = expand_all
+        self._open_goals = expand_all and len(visible_ids) <= OPEN_ALL_LIMIT
+        self._labels.clear()
+        self._building = True
+        try:
+            self.clear()
+            self._item_nodes, self._filled = {}, set()
+            for field in self.catalogue.fields:
+                if any(m.id in visible_ids for m in field.measures()):
+                    self._add(self.root, Item("field", field.id))
+        finally:
+            self._building = False
+        self._invalidate()
+        target_line = self.node_for(keep) if keep is not None else None
         first = self.root.children[0] if self.root.children else None
         if target_line is not None or first is not None:
             self.call_after_refresh(self._move_to, target_line or first)
+
+    def _add(self, parent: TreeNode[Item], item: Item) -> None:
+        """A node for `item` under `parent`, open as `rebuild` said (with its children then)."""
+        if item.kind == "measure":
+            self._item_nodes[item] = parent.add_leaf(NO_LABEL, item)
+            return
+        node = self._item_nodes[item] = parent.add(NO_LABEL, item, expand=self._opens(item))
+        if node.is_expanded:
+            self._fill(node)
+
+    def _opens(self, item: Item) -> bool:
+        if item in self._opened:
+            return True
+        if item.kind == "field":
+            return self._open_fields or self._keep_id.split(".")[0] == item.id
+        return self._open_goals or self._keep_id.startswith(item.id + ".")
+
+    def _fill(self, node: TreeNode[Item]) -> None:
+        """Add the children of a field's or goal's node, once (when it is first opened)."""
+        item = node.data
+        if item is None or item in self._filled:
+            return
+        self._filled.add(item)
+        building, self._building = self._building, True
+        try:
+            for child in self._children_of(item):
+                self._add(node, child)
+        finally:
+            self._building = building
+        if not building:
+            self._invalidate()
+
+    def _children_of(self, item: Item) -> list[Item]:
+        visible = self._visible
+        if item.kind == "field":
+            field = self.catalogue.field(item.id)
+            goals = field.goals if field is not None else ()
+            return [Item("goal", g.id) for g in goals if any(m.id in visible for m in g.measures)]
+        goal = self.catalogue.goal(item.id) if item.kind == "goal" else None
+        measures = goal.measures if goal is not None else ()
+        return [Item("measure", m.id) for m in measures if m.id in visible]
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Item]) -> None:
+        """Opened by a click or Textual's own keys: its children come now."""
+        self._fill(event.node)
 
     def move_cursor_now(self, item: Item) -> None:
         """Put the cursor on `item` at once, even right after `rebuild`."""
@@ -126,46 +234,45 @@ class CatalogueTree(Tree[Item]):
         self.move_cursor(node, animate=False)
 
     def refresh_labels(self, statuses: Mapping[str, MeasureStatus]) -> None:
-        """New symbols and roll-ups after a save, without rebuilding (the cursor stays put)."""
-        for node in self._all_nodes():
-            item = node.data
-            if item is None:
-                continue
-            if item.kind == "measure":
-                measure = self.catalogue.measure(item.id)
-                if measure is not None:
-                    node.set_label(self._measure_label(measure, statuses))
-            elif item.kind == "goal":
-                goal = self.catalogue.goal(item.id)
-                if goal is not None:
-                    node.set_label(self._goal_label(goal, statuses))
-            else:
-                field = self.catalogue.field(item.id)
-                if field is not None:
-                    node.set_label(self._field_label(field, statuses))
-
-    def _all_nodes(self) -> list[TreeNode[Item]]:
-        found: list[TreeNode[Item]] = []
-        stack = list(self.root.children)
-        while stack:
-            node = stack.pop()
-            found.append(node)
-            stack.extend(node.children)
-        return found
+        """New symbols and roll-ups after a save, without rebuilding (the cursor stays put):
+        each line drawn so far whose label changed is drawn again; the others get theirs
+        when they are drawn."""
+        self._statuses = statuses
+        for item, label in list(self._labels.items()):
+            new = self._make_label(item)
+            if new != label:
+                self._labels[item] = new
+                node = self._item_nodes.get(item)
+                if node is not None:
+                    node.refresh()
 
     def expanded_items(self) -> set[Item]:
-        """The fields and goals open now (so that a rebuild can keep them open)."""
-        return {n.data for n in self._all_nodes() if n.data is not None and n.is_expanded}
-
-    def first_measure_node(self) -> TreeNode[Item] | None:
-        for field_node in self.root.children:
-            for goal_node in field_node.children:
-                for node in goal_node.children:
-                    return node
-        return None
+        """The fields and goals open now (so that a rebuild can keep them open), also those
+        inside a closed branch."""
+        shown = {item for item, node in self._item_nodes.items() if node.is_expanded}
+        return shown | {item for item in self._opened if item not in self._item_nodes}
 
     def node_for(self, item: Item) -> TreeNode[Item] | None:
-        return next((n for n in self._all_nodes() if n.data == item), None)
+        """The node of `item` (added now if its branch was never opened); None when the search
+        or filter hides it."""
+        node = self._item_nodes.get(item)
+        if node is not None or item.kind == "field":
+            return node
+        parent = self._parent_of(item)
+        parent_node = self.node_for(parent) if parent is not None else None
+        if parent_node is None:
+            return None
+        self._fill(parent_node)
+        return self._item_nodes.get(item)
+
+    def _parent_of(self, item: Item) -> Item | None:
+        if item.kind == "measure":
+            measure = self.catalogue.measure(item.id)
+            return Item("goal", measure.goal_id) if measure is not None else None
+        field = next(
+            (f for f in self.catalogue.fields if any(g.id == item.id for g in f.goals)), None
+        )
+        return Item("field", field.id) if field is not None else None
 
     # --- labels ----------------------------------------------------------------------------
 
@@ -220,6 +327,7 @@ class CatalogueTree(Tree[Item]):
         if node is None or not node.allow_expand:
             return
         if not node.is_expanded:
+            self._fill(node)  # at once: the children are there when the lines are drawn
             node.expand()
         elif node.children:
             self.move_cursor(node.children[0], animate=False)
