@@ -52,6 +52,6 @@ def workspace(tmp_path: Path) -> Workspace:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run the terminal-app tests (seconds each) before the rest (mostly milliseconds): with
-    `pytest -n auto` the workers then finish together instead of one waiting for the other's
+    `pytest -n 4` the workers then finish together instead of one waiting for the other's
     last app test. Tests are independent, so the order is free."""
     items.sort(key=lambda item: "tui" not in item.path.stem)
