@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from monitor_tui.cachefile import FileKey, code_key, read_cache, write_cache
@@ -37,12 +38,12 @@ Record = dict[str, Any]
 
 @cache
 def _code_key() -> str:
-    """The modules whose rules decide what a file holds and whether it is consistent."""
-    from monitor_tui import model
-    from monitor_tui.status import edits, format, replay, store, verify
-
-    modules = (model, format, verify, replay, edits, store)
-    return code_key(__file__, *(module.__file__ or "" for module in modules))
+    """The modules whose rules decide what a file holds and whether it is consistent (named by
+    their files: importing them here would make the store and this module import each other)."""
+    status = Path(__file__).parent
+    rules = ("format", "verify", "replay", "edits", "store")
+    files = [status.parent / "model.py", *(status / f"{name}.py" for name in rules)]
+    return code_key(__file__, *map(str, files))
 
 
 def vocabularies_key(catalogue: Catalogue) -> str:

@@ -4,13 +4,13 @@ built from the live bindings and the concept's vocabularies."""
 from __future__ import annotations
 
 import textwrap
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from monitor_tui.i18n import _, get_language
@@ -28,7 +28,7 @@ HelpSection = tuple[str, list[HelpRow]]
 """(heading, rows)."""
 
 
-def help_sections(app: App[object], main: object, catalogue: Catalogue) -> list[HelpSection]:
+def help_sections(app: App[object], main: Screen[Any], catalogue: Catalogue) -> list[HelpSection]:
     """The keys of each place (tree, details, main screen, dialogs) and the legend of marks.
 
     `main` is the main screen; the dialogs' keys come from their classes, so help lists the
@@ -37,7 +37,6 @@ def help_sections(app: App[object], main: object, catalogue: Catalogue) -> list[
     from monitor_tui.tui.screens.confirm import ConfirmScreen
     from monitor_tui.tui.screens.conflict import ConflictScreen
     from monitor_tui.tui.screens.export_dialog import ExportScreen
-    from monitor_tui.tui.screens.main import MainScreen
     from monitor_tui.tui.screens.note_editor import NoteEditorScreen
     from monitor_tui.tui.screens.overview import OverviewScreen
     from monitor_tui.tui.screens.picker import ChecklistScreen
@@ -50,7 +49,6 @@ def help_sections(app: App[object], main: object, catalogue: Catalogue) -> list[
         found = described_keys(app, owners)  # type: ignore[arg-type]
         return [(" / ".join(k.keys), k.description) for k in found]
 
-    assert isinstance(main, MainScreen)
     choose = [
         (f"{key_label('up')} {key_label('down')}", _("tui_help_list_move")),
         (key_label("enter"), _("tui_help_list_take")),
