@@ -32,13 +32,13 @@ from monitor_tui.status.wording import field_name, horizon_words, value_word
 from monitor_tui.tui.browse import SearchIndex, visible_measure_ids
 from monitor_tui.tui.editor import choose_editor, run_editor
 from monitor_tui.tui.exporting import transfer_filters
-from monitor_tui.tui.filter_menu import CLEAR, is_switch, menu_entries, value_entries
 from monitor_tui.tui.keys import MAIN_KEYS, bindings
 from monitor_tui.tui.safe_text import fit, one_line, visible
 from monitor_tui.tui.screens.answers import ImportPathScreen
 from monitor_tui.tui.screens.conflict import ConflictRow, ConflictScreen
 from monitor_tui.tui.screens.due import DueScreen
 from monitor_tui.tui.screens.export_dialog import ExportScreen
+from monitor_tui.tui.screens.filter_menu import CLEAR, is_switch, menu_entries, value_entries
 from monitor_tui.tui.screens.help import HelpScreen, help_sections
 from monitor_tui.tui.screens.next_step import NextStep, NextStepScreen
 from monitor_tui.tui.screens.note_editor import FileEditorScreen, NoteEditorScreen
