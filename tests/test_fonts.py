@@ -184,3 +184,35 @@ def test_docx_and_html_name_fonts_for_every_script(catalogue: Catalogue) -> None
     assert "<w:bidi/>" in xml and "<w:rtl/>" in xml  # a right-to-left paragraph and run
     assert 'w:ascii="Nyala"' in xml  # the Ethiopic run
     assert NOTES["tigrinya"] in docx_text(data)
+
+
+@pytest.mark.parametrize("embedded", [True, False])
+def test_a_request_letter_prints_every_script_of_its_notes_and_names(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedded: bool
+) -> None:
+    """The PDF form sent to an office carries the measure's last notes, whoever wrote them: it
+    embeds the same fonts as the report (or, with no TrueType font, the standard ones and the
+    notice), in the letter, its tables and the footer with the office's name."""
+    from monitor_tui.people import OfficeContact
+    from monitor_tui.requests.letter import build_letter
+    from monitor_tui.requests.service import render_letter
+
+    if not embedded:
+        monkeypatch.setenv(FONTS_VARIABLE, str(tmp_path))
+    scripts = ("arabic", "russian", "tigrinya")  # the letter shows the last three notes
+    log = tuple(LogEntry(NOON, "anna", NOTES[name]) for name in scripts)
+    statuses = {"1.1.1": MeasureStatus("1.1.1", status="in-umsetzung", rev=1, log=log)}
+    office = catalogue.measure("1.1.1").offices[0]  # type: ignore[union-attr]
+    contact = OfficeContact(office, "Ελένη Παπαδοπούλου", "e@example.org", "")
+    letter = build_letter(catalogue, office, contact, statuses, {}, NOON, date(2026, 4, 2), "de")
+    data = render_letter(letter, "pdf")
+    names = [str(font["/BaseFont"]) for font in font_objects(data)]
+    text = "\n".join(pdf_lines(data))
+    assert "Bitte antworten Sie bis zum 02.04.2026." in text
+    if embedded:
+        assert any("DejaVu" in name for name in names)
+        assert all(reads_back(NOTES[name], text) for name in scripts)
+        assert reads_back("Ελένη Παπαδοπούλου", text) and NOTICE not in text
+    else:
+        assert not any("DejaVu" in name for name in names)
+        assert NOTICE in text and not reads_back(NOTES["russian"], text)

@@ -358,16 +358,10 @@ class _Story:
 
     def _markup(self, markup: str, style: str | ParagraphStyle) -> Any:
         chosen = self.styles[style] if isinstance(style, str) else style
-        return _paragraph_class()(markup, chosen)
+        return paragraph_class()(markup, chosen)
 
     def _directed(self, style: ParagraphStyle, text: str) -> ParagraphStyle:
-        """`style`, right-aligned for a paragraph that starts in a right-to-left script."""
-        from reportlab.lib.enums import TA_RIGHT
-        from reportlab.lib.styles import ParagraphStyle
-
-        if not self.fonts.embedded or not rtl.starts_rtl(text):
-            return style
-        return ParagraphStyle(f"{style.name}-rtl", style, alignment=TA_RIGHT)
+        return directed(style, text, self.fonts)
 
     def _rich(self, text: RichText) -> list[list[Any]]:
         """`text` as the contents of one or more table rows: pieces of at most PIECE_CHARS
@@ -446,20 +440,7 @@ class _Story:
         return "<br/>".join(self._printable_markup(line, face) for line in text.split("\n"))
 
     def _printable_markup(self, text: str, face: str) -> str:
-        if not self.fonts.embedded:
-            chunks = [(face if ok else None, chunk) for ok, chunk in _split_printable(text)]
-        else:
-            chunks = self.fonts.segments(text, face)
-        parts: list[str] = []
-        for name, chunk in chunks:
-            if name == face:
-                parts.append(escape(chunk))
-            elif name is not None:
-                parts.append(f'<font face="{name}">{escape(chunk)}</font>')
-            else:
-                notice = self.unprintable.format(count=len(chunk))
-                parts.append(f'<font color="#a00000"><i>{escape(notice)}</i></font>')
-        return "".join(parts)
+        return font_markup(self.fonts, text, face, self.unprintable)
 
     def _code_line(self, line: str, face: str) -> str:
         text = line.lstrip(" ")
@@ -469,13 +450,31 @@ class _Story:
         )
 
 
-def printable_markup(text: str, unprintable: str) -> str:
-    """One line of plain text as Paragraph markup: escaped, and each run the standard fonts
-    cannot show replaced by the notice `unprintable` (with `{count}` characters)."""
+def directed(style: ParagraphStyle, text: str, fonts: PdfFonts) -> ParagraphStyle:
+    """`style`, right-aligned for a paragraph that starts in a right-to-left script (when the
+    fonts can show it)."""
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    if not fonts.embedded or not rtl.starts_rtl(text):
+        return style
+    return ParagraphStyle(f"{style.name}-rtl", style, alignment=TA_RIGHT)
+
+
+def font_markup(fonts: PdfFonts, text: str, face: str, unprintable: str) -> str:
+    """One line of text as Paragraph markup whose style's font is `face`: escaped, what
+    `face` lacks in <font> tags of the font that has it, and each run no font can show
+    replaced by the notice `unprintable` (with `{count}` characters)."""
+    if fonts.embedded:
+        chunks = fonts.segments(text, face)
+    else:
+        chunks = [(face if ok else None, chunk) for ok, chunk in _split_printable(text)]
     parts: list[str] = []
-    for printable, chunk in _split_printable(text):
-        if printable:
+    for name, chunk in chunks:
+        if name == face:
             parts.append(escape(chunk))
+        elif name is not None:
+            parts.append(f'<font face="{name}">{escape(chunk)}</font>')
         else:
             notice = unprintable.format(count=len(chunk))
             parts.append(f'<font color="#a00000"><i>{escape(notice)}</i></font>')
@@ -799,7 +798,7 @@ def _cut(text: str, start: int, room: int, line_room: int) -> int:
 
 
 @cache
-def _paragraph_class() -> type[Any]:
+def paragraph_class() -> type[Any]:
     """A Paragraph that keeps its line breaking for the width it was laid out at: ReportLab
     lays out every row of a table again each time it splits the table across a page, which
     made long reports quadratic in their length."""

@@ -7,13 +7,14 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from monitor_tui.render import rtl
 from monitor_tui.render.common import GOAL_SHADE, LABEL_SHADE
-from monitor_tui.render.pdf import printable_markup
+from monitor_tui.render.fonts import PdfFonts, pdf_fonts
+from monitor_tui.render.pdf import directed, font_markup, paragraph_class
 from monitor_tui.report.language import message
 from monitor_tui.requests.docx_form import ANSWER_HEAD_SHADE, ANSWER_SHADE
 from monitor_tui.requests.letter import PROGRESS, AnswerField, RequestLetter, RequestMeasure
 
-FONT, BOLD = "Helvetica", "Helvetica-Bold"
 BOX = "[&nbsp;&nbsp;&nbsp;]"
 """An empty box to tick by hand; made of brackets, which every font and printer has."""
 
@@ -36,38 +37,46 @@ def render_request_pdf(letter: RequestLetter) -> bytes:
         subject=letter.office,
         creator="monitor-tui",
     )
-    story = _Story(letter, document.width).flowables()
-    document.build(story, onFirstPage=_footer(letter), onLaterPages=_footer(letter))
+    fonts = pdf_fonts()
+    story = _Story(letter, document.width, fonts).flowables()
+    footer = _footer(letter, fonts)
+    document.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
 
 
-def _footer(letter: RequestLetter) -> Any:
+def _footer(letter: RequestLetter, fonts: PdfFonts) -> Any:
     def draw(canvas: Any, document: Any) -> None:
         from reportlab.lib.units import mm
 
         canvas.saveState()
-        canvas.setFont(FONT, 7.5)
+        canvas.setFont(fonts.regular, 7.5)
         text = f"{letter.subject} – {letter.labels['office']} – {document.page}"
-        canvas.drawCentredString(document.pagesize[0] / 2, 10 * mm, _plain(text))
+        canvas.drawCentredString(document.pagesize[0] / 2, 10 * mm, _plain(text, fonts))
         canvas.restoreState()
 
     return draw
 
 
-def _plain(text: str) -> str:
-    """Text for the canvas (no markup there): what WinAnsi cannot show becomes "?"."""
-    return text.encode("cp1252", "replace").decode("cp1252")
+def _plain(text: str, fonts: PdfFonts) -> str:
+    """Text for the canvas, which has one font and no markup: what the regular face cannot
+    show becomes "?"."""
+    face = fonts.regular
+    return "".join(
+        chunk if name == face else "?" * len(chunk) for name, chunk in fonts.segments(text, face)
+    )
 
 
 class _Story:
-    def __init__(self, letter: RequestLetter, width: float) -> None:
+    def __init__(self, letter: RequestLetter, width: float, fonts: PdfFonts) -> None:
         from reportlab.lib import colors
         from reportlab.lib.styles import ParagraphStyle
 
         self.letter = letter
         self.width = width
+        self.fonts = fonts
         self.unprintable = message("report_unprintable", letter.lang, count="{count}")
-        base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13, spaceAfter=6)
+        regular, bold = fonts.regular, fonts.bold
+        base = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13, spaceAfter=6)
         self.styles = {
             "body": base,
             "small": ParagraphStyle("small", base, fontSize=8.5, leading=10.5, spaceAfter=0),
@@ -81,19 +90,27 @@ class _Story:
             "bullet": ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2),
             "right": ParagraphStyle("right", base, alignment=2),
             "subject": ParagraphStyle(
-                "subject", base, fontName=BOLD, fontSize=12, leading=15, spaceBefore=14
+                "subject", base, fontName=bold, fontSize=12, leading=15, spaceBefore=14
             ),
-            "h1": ParagraphStyle("h1", base, fontName=BOLD, fontSize=14, leading=17),
+            "h1": ParagraphStyle("h1", base, fontName=bold, fontSize=14, leading=17),
             "h2": ParagraphStyle(
-                "h2", base, fontName=BOLD, fontSize=11, leading=14, spaceBefore=10
+                "h2", base, fontName=bold, fontSize=11, leading=14, spaceBefore=10
             ),
         }
 
     def para(self, text: str, style: str, bold: bool = False) -> Any:
-        from reportlab.platypus import Paragraph
+        paragraph_style = self.styles[style]
+        face = self.fonts.bold if bold else paragraph_style.fontName
+        markup = "<br/>".join(self.markup(line, face) for line in text.split("\n"))
+        if face != paragraph_style.fontName:
+            markup = f'<font face="{face}">{markup}</font>'
+        return paragraph_class()(markup, directed(paragraph_style, text, self.fonts))
 
-        markup = "<br/>".join(printable_markup(line, self.unprintable) for line in text.split("\n"))
-        return Paragraph(f"<b>{markup}</b>" if bold else markup, self.styles[style])
+    def markup(self, line: str, face: str | None = None) -> str:
+        """One line in `face` (the regular one if None), shaped for right-to-left scripts
+        where the fonts are embedded, with characters of other fonts in <font> tags."""
+        shaped = rtl.shaped(line) if self.fonts.embedded else line
+        return font_markup(self.fonts, shaped, face or self.fonts.regular, self.unprintable)
 
     def flowables(self) -> list[Any]:
         from reportlab.platypus import PageBreak, Spacer
@@ -118,8 +135,7 @@ class _Story:
     def _bullet(self, text: str) -> Any:
         from reportlab.platypus import Paragraph
 
-        markup = printable_markup(text, self.unprintable)
-        return Paragraph(markup, self.styles["bullet"], bulletText="•")
+        return Paragraph(self.markup(text), self.styles["bullet"], bulletText="•")
 
     def _table(self, item: RequestMeasure) -> Any:
         from reportlab.lib import colors
@@ -191,6 +207,6 @@ class _Story:
         if answer.kind != "choice":
             return ""  # room to write
         return [
-            Paragraph(f"{BOX} {printable_markup(word, self.unprintable)}", self.styles["cell"])
+            Paragraph(f"{BOX} {self.markup(word)}", self.styles["cell"])
             for _key, word in answer.options
         ]
