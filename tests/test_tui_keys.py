@@ -405,6 +405,10 @@ def test_e_opens_visual_else_nano_else_the_apps_own_editor_and_says_which(
         assert "eingebauter Editor" in screen_text(app)
         area = app.screen.query_one(TextArea)
         area.load_text(area.text.replace('"zurueckgestellt"', '"entfallen"', 1))
+        await press(pilot, "escape")  # unsaved changes: asks, and "n" keeps them
+        assert "Änderungen an der Datei sind nicht gespeichert" in screen_text(app)
+        await press(pilot, "n")
+        assert isinstance(app.screen, FileEditorScreen)
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, MainScreen)
         text = " ".join(screen_text(app).split())

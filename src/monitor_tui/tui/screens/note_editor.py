@@ -24,8 +24,50 @@ SaveText = Callable[[str], str | None]
 """Saves a whole file's text; returns an error message, or None when it is on disk."""
 
 
-class NoteEditorScreen(ModalScreen[bool]):
+class _EditorScreen(ModalScreen[bool]):
+    """What both editors share: the text, its error line, and Esc asking before it discards
+    unsaved text. Dismisses with True once saved, False when closed without saving."""
+
+    DISCARD_QUESTION = ""
+    """Message key of the question Esc asks when there is unsaved text."""
+    ERROR_ID = ""
+    """Id of the line that shows why saving failed."""
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    @property
+    def has_unsaved_text(self) -> bool:
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        self.query_one(f"#{self.ERROR_ID}", Static).update(Content(message))
+
+    def saved_or_error(self, error: str | None) -> None:
+        """Close as saved, or keep the text and say why it was not saved."""
+        if error:
+            self.show_error(error)
+        else:
+            self.dismiss(True)
+
+    def action_close(self) -> None:
+        if not self.has_unsaved_text:
+            self.dismiss(False)
+            return
+
+        def discard(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(False)
+
+        self.app.push_screen(ConfirmScreen(_(self.DISCARD_QUESTION)), discard)
+
+
+class NoteEditorScreen(_EditorScreen):
     """Dismisses with True once the note is saved; on an error the text stays in the editor."""
+
+    DISCARD_QUESTION = "tui_note_discard_question"
+    ERROR_ID = "note-error"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", _("tui_key_note_save"), id="monitor.note.save"),
@@ -51,10 +93,6 @@ class NoteEditorScreen(ModalScreen[bool]):
             yield Static(Content(_("tui_note_hint")), classes="dialog-hint")
 
     @property
-    def text(self) -> str:
-        return self.query_one(TextArea).text
-
-    @property
     def has_unsaved_text(self) -> bool:
         return bool(self.text.strip())
 
@@ -64,29 +102,17 @@ class NoteEditorScreen(ModalScreen[bool]):
 
     def action_save(self) -> None:
         if not self.text.strip():
-            self.query_one("#note-error", Static).update(Content(_("tui_note_empty")))
+            self.show_error(_("tui_note_empty"))
             return
-        error = self.save_note(self.text, self.query_one(Checkbox).value)
-        if error:
-            self.query_one("#note-error", Static).update(Content(error))
-            return
-        self.dismiss(True)
-
-    def action_close(self) -> None:
-        if not self.has_unsaved_text:
-            self.dismiss(False)
-            return
-
-        def discard(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(False)
-
-        self.app.push_screen(ConfirmScreen(_("tui_note_discard_question")), discard)
+        self.saved_or_error(self.save_note(self.text, self.query_one(Checkbox).value))
 
 
-class FileEditorScreen(ModalScreen[bool]):
+class FileEditorScreen(_EditorScreen):
     """A status file in the app's own editor: ctrl+s saves (unless someone saved meanwhile),
     Esc asks before discarding changes. Dismisses with True once saved."""
+
+    DISCARD_QUESTION = "tui_file_discard_question"
+    ERROR_ID = "file-error"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", _("tui_key_note_save"), id="monitor.file.save"),
@@ -107,27 +133,8 @@ class FileEditorScreen(ModalScreen[bool]):
             yield Static(Content(_("tui_file_editor_hint")), classes="dialog-hint")
 
     @property
-    def text(self) -> str:
-        return self.query_one(TextArea).text
-
-    @property
     def has_unsaved_text(self) -> bool:
         return self.text != self.original
 
     def action_save(self) -> None:
-        error = self.save_text(self.text)
-        if error:
-            self.query_one("#file-error", Static).update(Content(error))
-            return
-        self.dismiss(True)
-
-    def action_close(self) -> None:
-        if not self.has_unsaved_text:
-            self.dismiss(False)
-            return
-
-        def discard(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(False)
-
-        self.app.push_screen(ConfirmScreen(_("tui_file_discard_question")), discard)
+        self.saved_or_error(self.save_text(self.text))
