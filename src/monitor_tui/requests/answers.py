@@ -257,21 +257,21 @@ def _measure_lines(
         return [_("requests_plan_invalid", title=title), *(f"    {r}" for r in item.reasons)]
     lines = [title]
     lines += [f"    {describe_change(change, catalogue, lang)}" for change in item.changes]
-    for conflict in item.conflicts:
-        lines.append(
-            "    "
-            + _(
-                "requests_plan_conflict",
-                field=field_name(conflict.field),
-                theirs=value_word(conflict.field, conflict.theirs, catalogue, lang),
-                mine=value_word(conflict.field, conflict.mine, catalogue, lang),
-            )
-        )
+    lines += [_conflict_line(conflict, catalogue, lang) for conflict in item.conflicts]
     assert item.edit is not None
     if item.edit.has_note:
         lines.append("    " + _("requests_plan_note"))
         lines += [f"      {line}" for line in item.edit.note.split("\n")]
     return lines
+
+
+def _conflict_line(conflict: Conflict, catalogue: Catalogue, lang: str) -> str:
+    """A field the office answered that was changed since the request: the change stays."""
+    theirs = value_word(conflict.field, conflict.theirs, catalogue, lang)
+    mine = value_word(conflict.field, conflict.mine, catalogue, lang)
+    return "    " + _(
+        "requests_plan_conflict", field=field_name(conflict.field), theirs=theirs, mine=mine
+    )
 
 
 def applied_lines(results: list[AppliedMeasure], catalogue: Catalogue) -> list[str]:
@@ -283,16 +283,7 @@ def applied_lines(results: list[AppliedMeasure], catalogue: Catalogue) -> list[s
             lines.append(_("requests_applied_failed", id=result.measure_id, reason=result.error))
             continue
         lines.append(_("requests_applied_saved", id=result.measure_id))
-        for conflict in result.conflicts:
-            lines.append(
-                "    "
-                + _(
-                    "requests_plan_conflict",
-                    field=field_name(conflict.field),
-                    theirs=value_word(conflict.field, conflict.theirs, catalogue, lang),
-                    mine=value_word(conflict.field, conflict.mine, catalogue, lang),
-                )
-            )
+        lines += [_conflict_line(conflict, catalogue, lang) for conflict in result.conflicts]
     saved = sum(1 for r in results if r.saved)
     lines.append(_("requests_applied_summary", count=saved))
     return [visible_controls(line) for line in lines]
