@@ -14,7 +14,7 @@ from monitor_tui.catalogue import load_catalogue
 from monitor_tui.cli import main
 from monitor_tui.model import REQUEST_TAG, Catalogue
 from monitor_tui.people import Directory, OfficeContact
-from monitor_tui.requests.answers import apply_import, plan_import
+from monitor_tui.requests.answers import applied_lines, apply_import, plan_import, plan_lines
 from monitor_tui.requests.docx_form import W_NS, FormError
 from monitor_tui.requests.service import write_requests
 from monitor_tui.status.edits import Edit
@@ -132,6 +132,9 @@ def test_a_change_made_after_the_request_is_not_overwritten(
     assert saved.status == "verstetigt"  # bernd's change stands
     assert saved.targets == {"kurz": "erreicht"} and saved.log[0].text.startswith("Alle Flyer")
     assert [c.field for r in results if r.measure_id == "1.2.2" for c in r.conflicts] == ["status"]
+    said = "Umsetzungsstand wurde seit der Abfrage auf „verstetigt“ geändert"
+    assert any(said in line for line in plan_lines(plan, catalogue, directory))
+    assert any(said in line for line in applied_lines(results, catalogue))
 
 
 def test_a_value_that_needs_a_reason_is_not_taken_without_one(
