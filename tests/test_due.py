@@ -176,6 +176,8 @@ def test_due_command_text_json_office_and_date(
     out = capsys.readouterr().out
     assert "Büro für Migration und Integration – 5 Maßnahmen: 4 fällig, " in out
     assert "1.2.2" not in out and "2.1.4" in out
+    line = next(line for line in out.splitlines() if "2.1.4" in line)
+    assert "noch nichts erfasst · nie geprüft · offen" in line  # why it is overdue, too
     assert "Stichtag" in out and "15.01.2026" in out
     assert main(["-w", root, "due", "--format", "json", "--date", "2099-12-31"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -5,6 +5,7 @@ Two app starts, each running a batch of steps."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -75,6 +76,10 @@ def test_due_view_mine_reasons_and_next_step(
         text = screen_text(app)
         assert "Fällig zum nächsten Bericht · Stichtag 27.11.2026" in text
         assert "Abteilung Kindertagesstätten: 3 fällig, 3 überfällig (von 3)" in text
+        columns = ["Nr.", "Grund", "Eintrag", "geprüft", "Stand"]
+        assert re.search(r"\s+".join(columns), text)
+        # each measure on one line under the headings, the long status word shortened
+        assert re.search(r"1\.2\.1\s+fällig, überfällig\s+nie\s+nie\s+offen \(nicht…", text)
         await press(pilot, "m")
         text = screen_text(app)
         assert "Bürgeramt: 1 fällig, 1 überfällig (von 1)" in text

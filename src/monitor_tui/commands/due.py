@@ -126,7 +126,11 @@ def _measure_lines(item: DueMeasure, catalogue: Catalogue, lang: str) -> list[st
         if item.last_update
         else _("due_never_updated")
     )
-    lines = [f"  {item.measure.id:<7} {', '.join(marks):<20} {last} · {state}"]
+    reviewed = item.status.reviewed
+    review = (
+        _("due_reviewed", date=format_date(reviewed, lang)) if reviewed else _("due_never_reviewed")
+    )
+    lines = [f"  {item.measure.id:<7} {', '.join(marks):<20} {last} · {review} · {state}"]
     status = item.status
     if status.next_step:
         step = next_step_text(status.next_step, status.next_step_due, lang, item.next_step_overdue)

@@ -143,6 +143,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "due_broken": ("Statusdatei fehlerhaft", "status file broken"),
     "due_last_update": ("letzter Eintrag {date}", "last entry {date}"),
     "due_never_updated": ("noch nichts erfasst", "nothing recorded"),
+    "due_reviewed": ("geprüft {date}", "reviewed {date}"),
+    "due_never_reviewed": ("nie geprüft", "never reviewed"),
     "due_next_step": ("Nächster Schritt bis {date}: {text}", "next step by {date}: {text}"),
     "due_next_step_late": (
         "Nächster Schritt bis {date} (Termin verstrichen): {text}",
@@ -438,6 +440,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui_due_step_late": ("Schritt verstrichen", "step late"),
     "tui_due_never_short": ("nie", "never"),
+    "tui_due_column_id": ("Nr.", "No."),
+    "tui_due_column_why": ("Grund", "Why"),
+    "tui_due_column_entry": ("Eintrag", "Entry"),
+    "tui_due_column_reviewed": ("geprüft", "Reviewed"),
+    "tui_due_column_status": ("Stand", "Status"),
     "tui_due_hint": (
         "Enter zeigen · a Abfrage ans Amt · i Antwort einlesen · m meine Ämter · Esc",
         "Enter show · a request to the office · i read an answer · m my offices · Esc",

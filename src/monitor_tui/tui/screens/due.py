@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -26,7 +27,7 @@ from monitor_tui.offices import DueMeasure, DueOverview
 from monitor_tui.requests.service import WrittenRequest
 from monitor_tui.session import WorkspaceSession
 from monitor_tui.status.wording import value_word
-from monitor_tui.tui.safe_text import one_line, visible
+from monitor_tui.tui.safe_text import fit, one_line, visible
 from monitor_tui.tui.screens.answers import ImportPathScreen
 
 Report = Callable[[str, bool], None]
@@ -59,11 +60,14 @@ class DueScreen(ModalScreen[str | None]):
         self.changed = changed
         self.mine = False
         self.lines: list[DueLine] = []
+        self.list_width = 0
+        """The list's width once laid out (0 before): a measure's line is fitted to it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog due-dialog"):
             yield Static(Content(""), id="due-title", classes="dialog-title")
             yield Static(Content(""), id="due-rule")
+            yield Static(Content.styled(_columns(), "bold"), id="due-columns")
             yield OptionList(id="due-list")
             yield Static(Content(""), id="due-message")
             yield Static(Content(_("tui_due_hint")), classes="dialog-hint")
@@ -71,6 +75,12 @@ class DueScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.show_due()
         self.query_one(OptionList).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.query_one(OptionList).scrollable_content_region.width
+        if width != self.list_width:
+            self.list_width = width
+            self.show_due()
 
     def show_due(self) -> None:
         session, lang = self.session, get_language()
@@ -106,10 +116,11 @@ class DueScreen(ModalScreen[str | None]):
             options.append(Option(Content(_("tui_due_quiet", count=quiet)), disabled=True))
             self.lines.append(DueLine("", None))
         listing = self.query_one(OptionList)
+        place = listing.highlighted or 0
         listing.clear_options()
         listing.add_options(options)
         if options:
-            listing.highlighted = 0
+            listing.highlighted = min(place, len(options) - 1)
 
     def measure_line(self, item: DueMeasure) -> Content:
         lang = get_language()
@@ -125,12 +136,17 @@ class DueScreen(ModalScreen[str | None]):
             if item.broken
             else value_word("status", item.status.status, self.session.catalogue, lang)
         )
-        last = format_date(item.last_update, lang) if item.last_update else _("tui_due_never_short")
-        return Content.assemble(
-            f" {item.measure.id:<7}",
-            (f"{', '.join(marks):<19}", "bold"),
-            f" {last:<10} {one_line(state)}",
-        )
+        never = _("tui_due_never_short")
+        last = format_date(item.last_update, lang) if item.last_update else never
+        reviewed = item.status.reviewed
+        review = format_date(reviewed, lang) if reviewed else never
+        start, why = _cell(item.measure.id, "id"), _cell(", ".join(marks), "why")
+        dates = _cell(last, "entry") + _cell(review, "reviewed") + " "
+        state = one_line(state)
+        room = self.list_width - len(start + why + dates)
+        if self.list_width and room > 0:
+            state = fit(state, room)  # one line under the columns' headings
+        return Content.assemble(start, (why, "bold"), dates + state)
 
     def say(self, text: str, error: bool) -> None:
         if not self.is_attached:
@@ -205,6 +221,20 @@ class DueScreen(ModalScreen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+_COLUMNS = {"id": 8, "why": 18, "entry": 10, "reviewed": 10}
+"""Width of each column of a measure's line; the columns' headings line up with them."""
+
+
+def _cell(text: str, column: str) -> str:
+    return f" {text:<{_COLUMNS[column]}}"
+
+
+def _columns() -> str:
+    """The headings above the list, in the columns of `measure_line`."""
+    words = [(_(f"tui_due_column_{column}"), column) for column in _COLUMNS]
+    return "".join(_cell(word, column) for word, column in words) + " " + _("tui_due_column_status")
 
 
 def _rule(overview: DueOverview, lang: str) -> str:
