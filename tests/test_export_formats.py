@@ -302,6 +302,16 @@ def test_markdown_follow_up_note_rows_have_an_empty_label(catalogue: Catalogue) 
     assert all(f"Notiz {h}" in text for h in (8, 9, 10))
 
 
+def test_markdown_emphasis_renders_as_emphasis_not_as_asterisks(catalogue: Catalogue) -> None:
+    """Bold and italic runs that start or end with a space (" – überfällig") keep the space
+    outside their delimiters: CommonMark shows "** x**" as text, asterisks and all."""
+    overdue = MeasureStatus("1.1.1", status="in-umsetzung", reviewed=date(2020, 1, 2), rev=1)
+    statuses = {**recorded_statuses(), "1.1.1": overdue}
+    text = markdown_text(render("markdown", synopsis_of(catalogue, statuses)))
+    assert "überfällig" in text and "02.01.2020" in text
+    assert "*" not in text
+
+
 def test_english_report(catalogue: Catalogue, tmp_path: Path) -> None:
     options = ReportOptions(date(2026, 3, 31), lang="en")
     synopsis = build_synopsis(catalogue, recorded_statuses(), options, NOON)

@@ -150,6 +150,10 @@ def _run(run: Run) -> str:
         text = escape_markdown(run.text)
     if not (run.bold or run.italic or run.strike or run.href) or not text.strip():
         return text
+    # Delimiters next to a space do not count in CommonMark ("** x**" stays text): the run's
+    # outer spaces go outside them.
+    before, after = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    text = text.strip()
     if run.bold:
         text = f"**{text}**"
     if run.italic:
@@ -161,7 +165,7 @@ def _run(run: Run) -> str:
         target = target.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
         target = target.replace("|", "%7C")
         text = f"[{text}]({target})"
-    return text
+    return before + text + after
 
 
 def _code(text: str) -> str:
