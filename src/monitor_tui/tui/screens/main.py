@@ -7,12 +7,10 @@ writes files itself.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import ClassVar
 
 from textual import events, on
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -20,34 +18,27 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, Tree
 
-from monitor_tui.dates import format_date, format_timestamp
 from monitor_tui.filters import FilterContext, MeasureFilter, describe, dimension_values
-from monitor_tui.i18n import _, get_language
-from monitor_tui.model import Catalogue, LogEntry, MeasureStatus
-from monitor_tui.problems import ProblemsError
-from monitor_tui.session import SaveOutcome, WorkspaceSession
+from monitor_tui.i18n import _
+from monitor_tui.model import Catalogue
+from monitor_tui.session import WorkspaceSession
 from monitor_tui.settings import save_int, saved_int
-from monitor_tui.status.edits import Conflict, Edit, edit_from_conflicts, reasons_needed
-from monitor_tui.status.wording import field_name, horizon_words, value_word
 from monitor_tui.tui.browse import SearchIndex, visible_measure_ids
-from monitor_tui.tui.editor import choose_editor, run_editor
 from monitor_tui.tui.exporting import transfer_filters
 from monitor_tui.tui.keys import MAIN_KEYS, bindings
 from monitor_tui.tui.safe_text import fit, one_line, visible
 from monitor_tui.tui.screens.answers import ImportPathScreen
-from monitor_tui.tui.screens.conflict import ConflictRow, ConflictScreen
 from monitor_tui.tui.screens.due import DueScreen
 from monitor_tui.tui.screens.export_dialog import ExportScreen
 from monitor_tui.tui.screens.filter_menu import CLEAR, is_switch, menu_entries, value_entries
+from monitor_tui.tui.screens.hand_edit import HandEditor
 from monitor_tui.tui.screens.help import HelpScreen, help_sections
-from monitor_tui.tui.screens.next_step import NextStep, NextStepScreen
-from monitor_tui.tui.screens.note_editor import FileEditorScreen, NoteEditorScreen
 from monitor_tui.tui.screens.overview import Chosen, OverviewScreen, measures_words
-from monitor_tui.tui.screens.picker import ChecklistScreen, PickerEntry, PickerScreen
+from monitor_tui.tui.screens.picker import ChecklistScreen, PickerScreen
+from monitor_tui.tui.screens.recording import Recorder
 from monitor_tui.tui.screens.reports import ReportsScreen
 from monitor_tui.tui.widgets.catalogue_tree import CatalogueTree, Item
 from monitor_tui.tui.widgets.detail import (
-    LATEST_ENTRY,
     DetailPane,
     field_widgets,
     goal_widgets,
@@ -69,8 +60,6 @@ TREE_WIDTH_SETTING = "tree_width"
 POLL_SECONDS = 1.0
 """How often `status/` is checked for saves of other sessions: within two seconds a save of
 one person shows for everybody else."""
-NOTE_QUOTE = 40
-"""How much of a saved note the status line quotes."""
 
 
 class MainScreen(Screen[None]):
@@ -100,6 +89,8 @@ class MainScreen(Screen[None]):
         """The number of the overview chosen last: the overview opens on it again."""
         self.overview_filter: MeasureFilter | None = None
         """The filter an overview's number set; while it holds, Esc leads back there."""
+        self.recorder = Recorder(self, session)
+        self.hand_editor = HandEditor(self, session)
 
     @property
     def catalogue(self) -> Catalogue:
@@ -551,199 +542,29 @@ class MainScreen(Screen[None]):
 
     # --- recording state -------------------------------------------------------------------
 
-    def selected_measure_id(self) -> str | None:
-        item = self.catalogue_tree.selected_item
-        if item is None or item.kind != "measure":
-            self.set_status(_("tui_select_measure_first"), error=True)
-            return None
-        if item.id in self.session.broken:
-            self.report_broken_file(item.id)
-            return None
-        return item.id
-
-    def selected_status(self) -> MeasureStatus | None:
-        item = self.catalogue_tree.selected_item
-        return self.session.status_of(item.id) if item else None
-
-    def pick_and_save(
-        self,
-        title_key: str,
-        entries: list[PickerEntry],
-        current: str | None,
-        make_edit: Callable[[str], Edit],
-        description: str = "",
-        **title_values: str,
-    ) -> None:
-        """A picker titled by the message `title_key` (with the measure's id), saving what is
-        chosen."""
-        measure_id = self.selected_measure_id()
-        if measure_id is None:
-            return
-        base = self.session.status_of(measure_id)
-
-        def chosen(key: str | None) -> None:
-            if key is not None:
-                self.save_with_reason(measure_id, make_edit(key), base)
-
-        title = _(title_key, id=measure_id, **title_values)
-        picker = PickerScreen(title, entries, current, description)
-        self.app.push_screen(picker, chosen)
-
-    def save_with_reason(self, measure_id: str, edit: Edit, base: MeasureStatus) -> None:
-        """Save, but first ask for a note when a value the concept marks `needs_reason` is set:
-        the value and its reason are saved together, or not at all."""
-        missing = reasons_needed(edit, self.catalogue, base)
-        if not missing:
-            self.save(measure_id, edit, base)
-            return
-        lang = get_language()
-        values = ", ".join(
-            f"{field_name(m.field)} „{value_word(m.field, m.value, self.catalogue, lang)}“"
-            for m in missing
-        )
-
-        def save_note(text: str, internal: bool) -> str | None:
-            return self.save(measure_id, replace(edit, note=text, internal=internal), base)
-
-        title = _("tui_reason_title", id=measure_id, values=values)
-        self.app.push_screen(NoteEditorScreen(measure_id, save_note, title))
-
-    def choice_entries(self, name: str, with_unset: bool) -> list[PickerEntry]:
-        concept, lang = self.catalogue.concept, get_language()
-        vocabulary = {
-            "status": concept.statuses,
-            "assessment": concept.assessments,
-            "priority": concept.priorities,
-        }[name]
-        entries = [PickerEntry.of_choice(choice, lang) for choice in vocabulary]
-        if with_unset:
-            entries.append(PickerEntry.plain("", _("tui_value_not_set"), hotkey="-"))
-        return entries
+    def selected_item(self) -> Item | None:
+        return self.catalogue_tree.selected_item
 
     def action_set_status(self) -> None:
-        status = self.selected_status()
-        self.pick_and_save(
-            "tui_pick_status",
-            self.choice_entries("status", with_unset=False),
-            status.status if status else None,
-            lambda key: Edit(status=key),
-        )
+        self.recorder.choose_status()
 
     def action_set_assessment(self) -> None:
-        status = self.selected_status()
-        self.pick_and_save(
-            "tui_pick_assessment",
-            self.choice_entries("assessment", with_unset=True),
-            (status.assessment if status else None) or "",
-            lambda key: Edit(assessment=key),
-        )
+        self.recorder.choose_assessment()
 
     def action_set_priority(self) -> None:
-        status = self.selected_status()
-        self.pick_and_save(
-            "tui_pick_priority",
-            self.choice_entries("priority", with_unset=True),
-            (status.priority if status else None) or "",
-            lambda key: Edit(priority=key),
-        )
+        self.recorder.choose_priority()
 
     def action_set_target(self) -> None:
-        measure_id = self.selected_measure_id()
-        measure = self.catalogue.measure(measure_id) if measure_id else None
-        if measure is None:
-            return
-        if not measure.targets:
-            self.set_status(_("tui_no_targets", id=measure.id), error=True)
-            return
-        lang = get_language()
-        states = self.catalogue.concept.target_states
-        status = self.session.status_of(measure.id)
-
-        def pick_state(target_key: str | None) -> None:
-            target = measure.target(target_key) if target_key else None
-            if target is None:
-                return
-            name = horizon_words(target.key, self.catalogue) or one_line(target.label)
-            self.pick_and_save(
-                "tui_pick_target_state",
-                [PickerEntry.of_choice(c, lang) for c in states],
-                status.target_state(target, states.default.key),
-                lambda key: Edit(targets={target.key: key}),
-                description=one_line(target.text),
-                target=name,
-            )
-
-        if len(measure.targets) == 1:
-            pick_state(measure.targets[0].key)
-            return
-        entries = []
-        for number, target in enumerate(measure.targets, 1):
-            state = states.get(status.target_state(target, states.default.key))
-            marked = PickerEntry.of_choice(state, lang).label if state else Content("? ")
-            label = Content.assemble(
-                marked, "  ", (one_line(target.label), "bold"), " ", one_line(target.text)
-            )
-            hotkey = str(number) if number < 10 else ""
-            entries.append(PickerEntry(target.key, one_line(target.label), label, hotkey))
-        self.app.push_screen(PickerScreen(_("tui_pick_target", id=measure.id), entries), pick_state)
+        self.recorder.choose_target_state()
 
     def action_mark_reviewed(self) -> None:
-        measure_id = self.selected_measure_id()
-        if measure_id is None:
-            return
-        day = self.session.today()
-        error = self.save(measure_id, Edit(reviewed=day), self.session.status_of(measure_id))
-        if error is None and self.app.screen is self:  # not when a conflict dialog opened
-            login = self.session.name_of(self.session.login)
-            when = format_date(day, get_language())
-            self.set_status(_("tui_reviewed_saved", id=measure_id, day=when, login=login))
+        self.recorder.mark_reviewed()
 
     def action_add_note(self) -> None:
-        measure_id = self.selected_measure_id()
-        if measure_id is None:
-            return
-
-        def save_note(text: str, internal: bool) -> str | None:
-            edit = Edit(note=text, internal=internal)
-            base = self.session.status_of(measure_id)
-            return self.save(measure_id, edit, base, anchor=LATEST_ENTRY)
-
-        self.app.push_screen(NoteEditorScreen(measure_id, save_note))
-
-    def save(
-        self, measure_id: str, edit: Edit, base: MeasureStatus | None, anchor: str | None = None
-    ) -> str | None:
-        """Save through the session, as the CLI does; returns an error message or None.
-        `anchor`: where the details show the measure from afterwards (a note: its entry)."""
-        outcome = self.session.save(measure_id, edit, base)
-        self.refresh_after_change(anchor)
-        if outcome.kind == "error":
-            message = _("tui_save_failed", id=measure_id, reason=outcome.reason)
-            self.set_status(message, error=True)
-            return message
-        if outcome.kind == "conflict":
-            self.resolve_conflicts(outcome)
-        elif edit.has_note:
-            self.set_status(self.note_saved_message(measure_id, edit))
-        else:
-            who = self.session.name_of(self.session.login)
-            self.set_status(_("tui_saved", id=measure_id, login=who))
-        return None
+        self.recorder.add_note()
 
     def action_set_next_step(self) -> None:
-        measure_id = self.selected_measure_id()
-        if measure_id is None:
-            return
-        base = self.session.status_of(measure_id)
-
-        def chosen(step: NextStep | None) -> None:
-            if step is None:
-                return
-            text, due = step
-            self.save(measure_id, Edit(next_step=text, next_step_due=due), base)
-
-        screen = NextStepScreen(measure_id, base.next_step or "", base.next_step_due)
-        self.app.push_screen(screen, chosen)
+        self.recorder.set_next_step()
 
     # --- the offices ------------------------------------------------------------------------
 
@@ -763,114 +584,10 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(ImportPathScreen(self.session, self.set_status), done)
 
-    def note_saved_message(self, measure_id: str, edit: Edit) -> str:
-        """Which note went where: the details only show it further down at 80×24."""
-        quote = fit(one_line(edit.note), NOTE_QUOTE)
-        key = "tui_note_saved_internal" if edit.internal else "tui_note_saved"
-        return _(key, id=measure_id, login=self.session.name_of(self.session.login), quote=quote)
-
-    def resolve_conflicts(self, outcome: SaveOutcome) -> None:
-        measure_id = outcome.measure_id
-        log = outcome.status.log if outcome.status else ()
-        rows = [self.conflict_row(conflict, log) for conflict in outcome.conflicts]
-        latest = next((entry for entry in log if entry.changes), None)
-        by = self.who_and_when(latest) if latest else _("tui_conflict_someone")
-        self.set_status(_("tui_conflict_status", id=measure_id, by=by), error=True)
-
-        def chosen(mine: bool | None) -> None:
-            if mine:
-                self.save(measure_id, edit_from_conflicts(outcome.conflicts), outcome.status)
-            else:
-                self.set_status(_("tui_conflict_kept_theirs", id=measure_id))
-
-        self.app.push_screen(ConflictScreen(measure_id, rows, by), chosen)
-
-    def conflict_row(self, conflict: Conflict, log: Sequence[LogEntry]) -> ConflictRow:
-        lang = get_language()
-
-        def word(value: str) -> str:
-            return value_word(conflict.field, value, self.catalogue, lang)
-
-        changed = next((e for e in log if any(c.field == conflict.field for c in e.changes)), None)
-        by = _("tui_conflict_changed_by", by=self.who_and_when(changed)) if changed else ""
-        name = field_name(conflict.field, self.catalogue)
-        return name, word(conflict.theirs), word(conflict.mine), by
-
-    def who_and_when(self, entry: LogEntry) -> str:
-        """ "Bernd Beispiel (bernd), 27.11.2026, 10:54": the log names who saved and when."""
-        person = self.session.people.get(entry.author)
-        who = f"{person.name} ({entry.author})" if person else entry.author
-        when = format_timestamp(entry.timestamp, get_language())
-        return one_line(f"{who}, {when}")
-
     # --- files, export, reload, help -------------------------------------------------------
 
     def action_edit_file(self) -> None:
-        measure_id = self.selected_measure_id_even_if_broken()
-        if measure_id is None:
-            return
-        path = self.session.status_file(measure_id)
-        if path is None:
-            self.set_status(_("tui_no_file_yet", id=measure_id), error=True)
-            return
-        try:
-            editor = choose_editor()
-        except ValueError as error:  # $EDITOR with bad quoting
-            self.set_status(_("tui_editor_failed", reason=error), error=True)
-            return
-        if editor.command is None:
-            self.edit_in_app(measure_id)
-            return
-        try:
-            run_editor(self.app, editor.command, path)
-        except (OSError, SuspendNotSupported) as error:
-            self.set_status(
-                _("tui_editor_failed", reason=getattr(error, "strerror", None) or error), error=True
-            )
-            return
-        self.after_hand_edit(measure_id, self.session.edited_by_hand(measure_id), editor.name)
-
-    def edit_in_app(self, measure_id: str) -> None:
-        """No $EDITOR and no nano: the app's own editor, saying so in its title."""
-        try:
-            text = self.session.status_text(measure_id)
-        except ProblemsError as error:
-            self.set_status(str(error.problems[0]) if error.problems else "", error=True)
-            return
-
-        def save_text(new_text: str) -> str | None:
-            outcome = self.session.save_status_text(measure_id, new_text, text)
-            if outcome is not None and outcome.kind == "error":
-                return _("tui_save_failed", id=measure_id, reason=outcome.reason)
-            self.after_hand_edit(measure_id, outcome, _("tui_builtin_editor"))
-            return None
-
-        title = _("tui_file_editor_title", id=measure_id)
-        self.app.push_screen(FileEditorScreen(title, text, save_text))
-
-    def after_hand_edit(self, measure_id: str, outcome: SaveOutcome | None, editor: str) -> None:
-        """Editing by hand is allowed; a changed state goes on the record as a signed entry."""
-        self.refresh_after_change()
-        if outcome is not None and outcome.kind == "error":
-            self.set_status(_("tui_save_failed", id=measure_id, reason=outcome.reason), error=True)
-        elif measure_id in self.session.broken:
-            self.report_broken_file(measure_id)
-        elif measure_id in self.session.inconsistent:
-            problem = self.session.inconsistent[measure_id][0]
-            self.set_status(_("tui_inconsistent_file", id=measure_id, problem=problem), error=True)
-        elif outcome is not None:
-            login = self.session.name_of(self.session.login)
-            self.set_status(_("tui_hand_edit_recorded", id=measure_id, login=login, editor=editor))
-        else:
-            self.set_status(_("tui_file_reread_after", id=measure_id, editor=editor))
-
-    def selected_measure_id_even_if_broken(self) -> str | None:
-        """`e` must also work on a broken file: the editor is how one repairs it."""
-        item = self.catalogue_tree.selected_item
-        if item is None or item.kind != "measure":
-            self.set_status(_("tui_select_measure_first"), error=True)
-            return None
-        return item.id
+        self.hand_editor.edit_selected()
 
     def action_export(self) -> None:
         transfer = transfer_filters(self.filter, self.query_text, self.catalogue)
