@@ -72,7 +72,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     except ProblemsError as error:
         return report_problems(error.problems)
     directory = load_directory(workspace.catalogue_dir)
-    start = catalogue.concept.monitoring_start or earliest_entry_day(workspace, catalogue)
+    start = catalogue.concept.monitoring_start
+    if start is None and status.reviewed is None:
+        # only a never-reviewed measure counts "overdue" from the start, whose stand-in (the
+        # oldest entry anywhere) takes a look at every status file
+        start = earliest_entry_day(workspace, catalogue)
     print(describe(catalogue, measure, status, directory, date.today(), start))
     if args.adopt:
         print(visible_line(adopted))
