@@ -23,7 +23,7 @@ from monitor_tui.model import (
 )
 from monitor_tui.offices import due_overview
 from monitor_tui.people import Directory
-from monitor_tui.reports.store import FrozenReport
+from monitor_tui.reports.record import FrozenReport
 from monitor_tui.workspace import Workspace
 
 START = date(2026, 1, 15)
@@ -34,7 +34,7 @@ def entry(day: date, text: str = "Notiz") -> LogEntry:
 
 
 def report(day: date, withdrawn: bool = False) -> FrozenReport:
-    from monitor_tui.reports.store import Withdrawal
+    from monitor_tui.reports.record import Withdrawal
 
     moment = datetime(day.year, day.month, day.day, 18, 0, tzinfo=UTC)
     return FrozenReport(

@@ -19,13 +19,13 @@ from monitor_tui.catalogue import load_catalogue
 from monitor_tui.cli import main
 from monitor_tui.export import FORMAT_NAMES
 from monitor_tui.reporting import MAX_TITLE
+from monitor_tui.reports.record import latest_report
 from monitor_tui.reports.store import (
     REPORT_FILE,
     SYNOPSE_FILE,
     ReportError,
     find_report,
     freezing,
-    latest_report,
     list_reports,
     load_snapshot,
     verify_report,

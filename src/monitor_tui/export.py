@@ -31,13 +31,8 @@ from monitor_tui.render.formats import format_of_suffix as format_of_suffix
 from monitor_tui.render.formats import formats_of as formats_of
 from monitor_tui.report.build import Comparison, ReportOptions, build_synopsis
 from monitor_tui.report.document import ComparedReport, Synopsis
-from monitor_tui.reports.store import (
-    ReportError,
-    find_report,
-    latest_report,
-    list_reports,
-    load_snapshot,
-)
+from monitor_tui.reports.record import latest_report
+from monitor_tui.reports.store import ReportError, find_report, list_reports, load_snapshot
 from monitor_tui.reports.synopse import Snapshot, snapshot_digest, take_snapshot
 from monitor_tui.workspace import Workspace
 

@@ -29,7 +29,7 @@ from monitor_tui.model import (
     next_step_overdue,
 )
 from monitor_tui.people import Directory, OfficeContact
-from monitor_tui.reports.store import FrozenReport, latest_report
+from monitor_tui.reports.record import FrozenReport, latest_report
 from monitor_tui.status.replay import status_on
 
 

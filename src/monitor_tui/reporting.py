@@ -31,13 +31,12 @@ from monitor_tui.report.build import ReportOptions, build_synopsis
 from monitor_tui.report.document import Synopsis
 from monitor_tui.reports.describe import Side
 from monitor_tui.reports.diff import SnapshotDiff, diff_snapshots
+from monitor_tui.reports.record import FrozenReport, latest_report
 from monitor_tui.reports.store import (
     SYNOPSE_FILE,
-    FrozenReport,
     ReportError,
     find_report,
     freezing,
-    latest_report,
     list_reports,
     load_snapshot,
     read_report,

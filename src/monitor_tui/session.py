@@ -25,14 +25,8 @@ from monitor_tui.report.dashboard import Overview, build_overview
 from monitor_tui.reporting import NOW, diff_sides, freeze_report
 from monitor_tui.reports.describe import diff_text
 from monitor_tui.reports.diff import MeasureDiff, measure_diff
-from monitor_tui.reports.store import (
-    FrozenReport,
-    ReportError,
-    latest_report,
-    list_reports,
-    load_snapshot,
-    reports_dir,
-)
+from monitor_tui.reports.record import FrozenReport, latest_report
+from monitor_tui.reports.store import ReportError, list_reports, load_snapshot, reports_dir
 from monitor_tui.reports.synopse import Snapshot, take_snapshot
 from monitor_tui.requests.answers import ImportPlan, applied_lines, apply_import, plan_import
 from monitor_tui.requests.docx_form import FormError

@@ -23,11 +23,10 @@ from monitor_tui.render.json_data import render_json
 from monitor_tui.render.markdown import escape_markdown
 from monitor_tui.reporting import MAX_TITLE, diff_sides, freeze_report
 from monitor_tui.reports.describe import diff_json, diff_markdown, diff_text
+from monitor_tui.reports.record import FrozenReport, latest_report
 from monitor_tui.reports.store import (
-    FrozenReport,
     ReportError,
     find_report,
-    latest_report,
     list_reports,
     load_snapshot,
     verify_report,

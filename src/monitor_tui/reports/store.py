@@ -20,7 +20,6 @@ import secrets
 import shutil
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -32,6 +31,7 @@ from monitor_tui.cachefile import code_key, read_cache, write_cache
 from monitor_tui.fileio import atomic_write, fsync_folder
 from monitor_tui.i18n import _, os_error
 from monitor_tui.problems import Problem, ProblemsError, decode_utf8, toml_error_problem
+from monitor_tui.reports.record import FrozenReport, Withdrawal
 from monitor_tui.reports.synopse import (
     Snapshot,
     SnapshotError,
@@ -47,49 +47,11 @@ REPORT_FILE = "report.toml"
 SYNOPSE_FILE = "synopse.json"
 LOCK_FILE = ".freeze.lock"
 _TEMP = re.compile(r"^\.[^/]+\.tmp$")
-REPORT_ID = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})(?:-(?P<n>[2-9]|[1-9][0-9]+))?$")
-"""`2026-03-31`, the second report of that day `2026-03-31-2`, …"""
 READ_ONLY = 0o444
 
 
 class ReportError(Exception):
     """A report cannot be found, frozen or withdrawn; the message is for the user."""
-
-
-@dataclass(frozen=True)
-class Withdrawal:
-    at: datetime
-    by: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class FrozenReport:
-    """What `report.toml` says about a frozen report."""
-
-    id: str
-    path: Path
-    report_date: date
-    title: str
-    frozen_at: datetime
-    frozen_by: str
-    digest: str
-    program_version: str
-    compared_to: str = ""
-    """Id of the report this one was compared with; empty for none."""
-    options: Mapping[str, Any] = field(default_factory=dict)
-    files: Mapping[str, str] = field(default_factory=dict)
-    """File name → SHA-256 (hex) of every file besides report.toml."""
-    withdrawn: Withdrawal | None = None
-
-    @property
-    def sequence(self) -> int:
-        match = REPORT_ID.match(self.id)
-        return int(match.group("n") or 1) if match else 1
-
-    def sort_key(self) -> tuple[date, int]:
-        """Berichtsstand first, then the order of freezing on that day."""
-        return self.report_date, self.sequence
 
 
 def reports_dir(workspace: Workspace) -> Path:
@@ -200,15 +162,6 @@ def load_snapshot(report: FrozenReport, logs: bool = True) -> Snapshot:
         ) from None
     except SnapshotError as error:
         raise ProblemsError([Problem(path, 1, str(error))]) from None
-
-
-def latest_report(reports: list[FrozenReport], before: date | None = None) -> FrozenReport | None:
-    """The last report: not withdrawn, the latest Berichtsstand (then the latest id);
-    with `before`, only reports dated before that day."""
-    candidates = [
-        r for r in reports if r.withdrawn is None and (before is None or r.report_date < before)
-    ]
-    return max(candidates, key=FrozenReport.sort_key, default=None)
 
 
 # --- checking ---------------------------------------------------------------------------------

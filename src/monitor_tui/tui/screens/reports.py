@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from monitor_tui.dates import format_date
 from monitor_tui.i18n import _, get_language
-from monitor_tui.reports.store import FrozenReport
+from monitor_tui.reports.record import FrozenReport
 from monitor_tui.session import FreezeOutcome, WorkspaceSession
 from monitor_tui.tui.exporting import parse_report_date
 from monitor_tui.tui.safe_text import one_line, visible
