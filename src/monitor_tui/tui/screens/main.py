@@ -17,7 +17,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, Tree
 
 from monitor_tui.dates import format_date, format_timestamp
@@ -48,10 +47,11 @@ from monitor_tui.tui.screens.reports import ReportsScreen
 from monitor_tui.tui.widgets.catalogue_tree import CatalogueTree, Item
 from monitor_tui.tui.widgets.detail import (
     LATEST_ENTRY,
+    Block,
     DetailPane,
-    field_widgets,
-    goal_widgets,
-    measure_widgets,
+    field_blocks,
+    goal_blocks,
+    measure_blocks,
 )
 from monitor_tui.tui.widgets.search_input import SearchInput
 from monitor_tui.workspace import location_note
@@ -131,6 +131,7 @@ class MainScreen(Screen[None]):
         return self.query_one(DetailPane)
 
     def on_mount(self) -> None:
+        self.catalogue_tree.cursor_moved = self.show_item
         self.show_loaded_statuses()
         self.rebuild_tree(keep=None)
         self.set_focus(self.catalogue_tree)
@@ -279,54 +280,61 @@ class MainScreen(Screen[None]):
         """Ask for `item` in the detail pane (from its top, or from the widget with the class
         `anchor`); the newest request wins.
 
-        One task renders at a time and never gets cancelled half-way (a cancelled mount leaves
-        widgets that never start); when it finishes it renders again if asked meanwhile. What
-        is already shown (the same item, no data changed since) is not made again: a search
-        rebuilds the tree at every key, with the cursor mostly on the same line.
+        Mostly the pane's widgets can take the new texts at once (`DetailPane.show_now`): the
+        details come in the same frame as the tree's cursor. Else one task mounts what is
+        missing, and never gets cancelled half-way (a cancelled mount leaves widgets that
+        never start); when it finishes it renders again if asked meanwhile. What is already
+        shown (the same item, no data changed since) is not made again: a search rebuilds the
+        tree at every key, with the cursor mostly on the same line.
         """
         if (
             anchor is None
             and not self._detail_busy
-            and self._detail_shown
-            == (
-                item,
-                self._data_version,
-            )
+            and self._detail_shown == (item, self._data_version)
         ):
             return
         self._detail_wanted = item
         self._detail_anchor = anchor
         self._detail_requests += 1
-        if not self._detail_busy:
-            self._detail_busy = True
-            self.run_worker(self._render_detail(), group="detail")
+        if self._detail_busy:
+            return
+        version = self._data_version
+        blocks = self.detail_blocks(item)
+        if self.detail.show_now(blocks, anchor):
+            self._detail_shown = (item, version)
+            return
+        self._detail_busy = True
+        self.run_worker(self._render_detail(blocks), group="detail")
 
-    async def _render_detail(self) -> None:
+    async def _render_detail(self, blocks: list[Block]) -> None:
+        """Show `blocks`, made for the newest request, then whatever was asked for meanwhile."""
         try:
-            rendered = -1
+            rendered = self._detail_requests
+            item, version = self._detail_wanted, self._data_version
+            await self.detail.show(blocks, self._detail_anchor)
+            self._detail_shown = (item, version)
             while rendered != self._detail_requests:
                 rendered = self._detail_requests
                 item, version = self._detail_wanted, self._data_version
-                widgets = self.detail_widgets(item)
-                await self.detail.show(widgets, self._detail_anchor)
+                await self.detail.show(self.detail_blocks(item), self._detail_anchor)
                 self._detail_shown = (item, version)
         finally:
             self._detail_busy = False
 
-    def detail_widgets(self, item: Item | None) -> list[Widget]:
+    def detail_blocks(self, item: Item | None) -> list[Block]:
         if item is None:
-            return [Static(Content(_("tui_nothing_selected")), classes="dim")]
+            return [Block(Content(_("tui_nothing_selected")), classes="dim")]
         session = self.session
         if item.kind == "field":
             field = self.catalogue.field(item.id)
             if field is None:
                 return []
-            return field_widgets(self.catalogue, field, session.statuses, session.broken)
+            return field_blocks(self.catalogue, field, session.statuses, session.broken)
         if item.kind == "goal":
             goal = self.catalogue.goal(item.id)
             if goal is None:
                 return []
-            return goal_widgets(self.catalogue, goal, session.statuses, session.broken)
+            return goal_blocks(self.catalogue, goal, session.statuses, session.broken)
         measure = self.catalogue.measure(item.id)
         if measure is None:
             return []
@@ -339,7 +347,7 @@ class MainScreen(Screen[None]):
             self.set_status(message, error=True)
         status = session.status_of(item.id)
         since = session.since_report(item.id)
-        return measure_widgets(
+        return measure_blocks(
             self.catalogue,
             measure,
             status,
