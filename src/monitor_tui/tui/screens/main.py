@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult, SuspendNotSupported
@@ -30,20 +30,10 @@ from monitor_tui.status.edits import Conflict, Edit, edit_from_conflicts, reason
 from monitor_tui.status.wording import field_name, horizon_words, value_word
 from monitor_tui.tui.browse import SearchIndex, visible_measure_ids
 from monitor_tui.tui.editor import choose_editor, run_editor
-from monitor_tui.tui.exporting import transfer_filters
 from monitor_tui.tui.filter_menu import CLEAR, is_switch, menu_entries, value_entries
 from monitor_tui.tui.keys import MAIN_KEYS, bindings
 from monitor_tui.tui.safe_text import fit, one_line, visible
-from monitor_tui.tui.screens.answers import ImportPathScreen
-from monitor_tui.tui.screens.conflict import ConflictRow, ConflictScreen
-from monitor_tui.tui.screens.due import DueScreen
-from monitor_tui.tui.screens.export_dialog import ExportScreen
-from monitor_tui.tui.screens.help import HelpScreen, help_sections
-from monitor_tui.tui.screens.next_step import NextStep, NextStepScreen
-from monitor_tui.tui.screens.note_editor import FileEditorScreen, NoteEditorScreen
-from monitor_tui.tui.screens.overview import Chosen, OverviewScreen, measures_words
 from monitor_tui.tui.screens.picker import ChecklistScreen, PickerEntry, PickerScreen
-from monitor_tui.tui.screens.reports import ReportsScreen
 from monitor_tui.tui.widgets.catalogue_tree import CatalogueTree, Item
 from monitor_tui.tui.widgets.detail import (
     LATEST_ENTRY,
@@ -55,6 +45,13 @@ from monitor_tui.tui.widgets.detail import (
 )
 from monitor_tui.tui.widgets.search_input import SearchInput
 from monitor_tui.workspace import location_note
+
+# The dialogs and the other screens are imported when first opened: the first screen needs
+# none of them (with the export and report code behind them, they took a third of the start).
+if TYPE_CHECKING:
+    from monitor_tui.tui.screens.conflict import ConflictRow
+    from monitor_tui.tui.screens.next_step import NextStep
+    from monitor_tui.tui.screens.overview import Chosen
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 """Below this the panes cannot show a measure; a message says so instead."""
@@ -381,6 +378,10 @@ class MainScreen(Screen[None]):
             self.replace_broken_file_message(list(result.repaired))
         self.refresh_after_change()
         top = self.app.screen
+        if top is self:
+            return
+        from monitor_tui.tui.screens.overview import OverviewScreen
+
         if isinstance(top, OverviewScreen):  # its numbers count what was just re-read
             top.call_later(top.refresh_numbers)
 
@@ -436,6 +437,8 @@ class MainScreen(Screen[None]):
     def action_overview(self) -> None:
         """The numbers per Handlungsfeld and what needs attention; Enter on a number shows
         exactly its measures here, and Esc leads back to it."""
+        from monitor_tui.tui.screens.overview import OverviewScreen, measures_words
+
         self.overview_filter = None
         screen = OverviewScreen(self.session, self.overview_focus)
 
@@ -600,6 +603,8 @@ class MainScreen(Screen[None]):
     def save_with_reason(self, measure_id: str, edit: Edit, base: MeasureStatus) -> None:
         """Save, but first ask for a note when a value the concept marks `needs_reason` is set:
         the value and its reason are saved together, or not at all."""
+        from monitor_tui.tui.screens.note_editor import NoteEditorScreen
+
         missing = reasons_needed(edit, self.catalogue, base)
         if not missing:
             self.save(measure_id, edit, base)
@@ -707,6 +712,8 @@ class MainScreen(Screen[None]):
             self.set_status(_("tui_reviewed_saved", id=measure_id, day=when, login=login))
 
     def action_add_note(self) -> None:
+        from monitor_tui.tui.screens.note_editor import NoteEditorScreen
+
         measure_id = self.selected_measure_id()
         if measure_id is None:
             return
@@ -739,6 +746,8 @@ class MainScreen(Screen[None]):
         return None
 
     def action_set_next_step(self) -> None:
+        from monitor_tui.tui.screens.next_step import NextStepScreen
+
         measure_id = self.selected_measure_id()
         if measure_id is None:
             return
@@ -756,6 +765,8 @@ class MainScreen(Screen[None]):
     # --- the offices ------------------------------------------------------------------------
 
     def action_due(self) -> None:
+        from monitor_tui.tui.screens.due import DueScreen
+
         def chosen(measure_id: str | None) -> None:
             if measure_id is not None:
                 self.go_to_measure(measure_id)
@@ -764,6 +775,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(screen, chosen)
 
     def action_import_answers(self) -> None:
+        from monitor_tui.tui.screens.answers import ImportPathScreen
+
         def done(lines: list[str] | None) -> None:
             if lines:
                 self.refresh_after_change()
@@ -778,6 +791,8 @@ class MainScreen(Screen[None]):
         return _(key, id=measure_id, login=self.session.name_of(self.session.login), quote=quote)
 
     def resolve_conflicts(self, outcome: SaveOutcome) -> None:
+        from monitor_tui.tui.screens.conflict import ConflictScreen
+
         measure_id = outcome.measure_id
         log = outcome.status.log if outcome.status else ()
         rows = [self.conflict_row(conflict, log) for conflict in outcome.conflicts]
@@ -840,6 +855,8 @@ class MainScreen(Screen[None]):
 
     def edit_in_app(self, measure_id: str) -> None:
         """No $EDITOR and no nano: the app's own editor, saying so in its title."""
+        from monitor_tui.tui.screens.note_editor import FileEditorScreen
+
         try:
             text = self.session.status_text(measure_id)
         except ProblemsError as error:
@@ -881,10 +898,15 @@ class MainScreen(Screen[None]):
         return item.id
 
     def action_export(self) -> None:
+        from monitor_tui.tui.exporting import transfer_filters
+        from monitor_tui.tui.screens.export_dialog import ExportScreen
+
         transfer = transfer_filters(self.filter, self.query_text, self.catalogue)
         self.app.push_screen(ExportScreen(self.session, transfer, self.set_status))
 
     def action_reports(self) -> None:
+        from monitor_tui.tui.screens.reports import ReportsScreen
+
         self.app.push_screen(ReportsScreen(self.session, self.set_status, self.reports_changed))
 
     def reports_changed(self) -> None:
@@ -907,4 +929,6 @@ class MainScreen(Screen[None]):
             self.set_status(_("tui_reloaded"))
 
     def action_help(self) -> None:
+        from monitor_tui.tui.screens.help import HelpScreen, help_sections
+
         self.app.push_screen(HelpScreen(help_sections(self.app, self, self.catalogue)))
