@@ -1,12 +1,18 @@
-"""The domain, storage and export layers never load Textual (as harlequin checks its core)."""
+"""The domain, storage and export layers never load Textual (as harlequin checks its core); the
+app's first screen loads no export, report or dialog code."""
 
 from __future__ import annotations
 
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import monitor_tui
+from monitor_tui.catalogue import load_catalogue
+from monitor_tui.status.edits import Edit
+from monitor_tui.status.store import save_edit
+from monitor_tui.workspace import Workspace
 
 HEADLESS = [
     name
@@ -32,3 +38,52 @@ def test_headless_modules_do_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "", f"textual loaded: {result.stdout[:200]}"
+
+
+_FIRST_SCREEN_PROBE = """
+import asyncio, sys
+from pathlib import Path
+from monitor_tui import cli
+from monitor_tui.tui import launch
+from monitor_tui.workspace import Workspace
+from tests.tui_helpers import press, running_app
+async def main():
+    async with running_app(Workspace(Path(sys.argv[1])), (80, 24)) as (app, screen, pilot):
+        await press(pilot, "l", "down", "l", "down")  # a goal, then a measure with a note
+        print(screen.detail_blocks(screen.catalogue_tree.selected_item)[0].content)
+        print(",".join(sorted(sys.modules)))
+asyncio.run(main())
+"""
+NOT_AT_START = (
+    "monitor_tui.export",
+    "monitor_tui.render",
+    "monitor_tui.report.",
+    "monitor_tui.reporting",
+    "monitor_tui.requests",
+    "monitor_tui.offices",
+    "monitor_tui.tui.screens.overview",
+    "monitor_tui.tui.screens.export_dialog",
+    "monitor_tui.tui.screens.note_editor",
+    "monitor_tui.tui.screens.help",
+    "docx",
+    "reportlab",
+)
+"""Export, reports, requests and the dialogs: loaded when first used, not for the first
+screen (they took longer to import than the rest of the app's start)."""
+
+
+def test_the_first_screen_loads_no_export_report_or_dialog_code(workspace: Workspace) -> None:
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    save_edit(workspace, catalogue, "1.1.1", Edit(status="umgesetzt", note="Erledigt."), "anna")
+    output = subprocess.run(
+        [sys.executable, "-c", _FIRST_SCREEN_PROBE, str(workspace.root)],
+        cwd=Path(__file__).parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    title, modules = output.strip().splitlines()[-2:]
+    assert title.startswith("Maßnahme 1.1.1"), title
+    loaded = [m for m in modules.split(",") if m.startswith(NOT_AT_START)]
+    assert loaded == []

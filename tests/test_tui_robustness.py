@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Markdown, TextArea
 
 from monitor_tui import i18n
 from monitor_tui.catalogue import load_catalogue
@@ -24,6 +25,8 @@ from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.tui.screens.note_editor import NoteEditorScreen
 from monitor_tui.tui.widgets.catalogue_tree import Item
+from monitor_tui.tui.widgets.detail import Block, markdown_block
+from monitor_tui.tui.widgets.safe_markdown import plain_paragraphs
 from monitor_tui.workspace import Workspace
 from tests.tui_helpers import (
     CONTROL_CHARACTERS,
@@ -200,6 +203,48 @@ def test_animations_are_off_over_ssh(workspace: Workspace, monkeypatch: pytest.M
     assert make_app(workspace).animation_level == "none"
     monkeypatch.delenv("SSH_CONNECTION")
     assert make_app(workspace).animation_level != "none"
+
+
+PLAIN_NOTES = [
+    "Ein Satz.",
+    "Erster Absatz\nüber zwei Zeilen.\n\n  Zweiter   Absatz, eingerückt ",
+    "Ein langer Absatz, " * 12,
+    "a_b_c und 2*3 = 6, 4 * 5",
+    *(case["text"] for case in CASES if plain_paragraphs(visible(case["text"])) is not None),
+]
+
+
+def test_plain_notes_are_told_apart_from_marked_up_ones() -> None:
+    assert plain_paragraphs("Erster\nAbsatz\n\n  Zweiter   Absatz ") == (
+        "Erster Absatz",
+        "Zweiter Absatz",
+    )
+    assert plain_paragraphs("") == ()
+    marked_up = ["**fett**", "- Liste", "1. eins", "# Titel", "[a](b)", "`x`", "a  \nb", "> Zitat"]
+    for text in marked_up:
+        assert plain_paragraphs(text) is None, text
+    assert len(PLAIN_NOTES) > 6, "some hostile texts take the short way"
+
+
+def test_a_plain_note_looks_as_in_the_markdown_view(workspace: Workspace) -> None:
+    """The short way (a Static) and Textual's Markdown view show each plain note alike, with
+    the same room below it."""
+    after = Block(Content("Danach"), classes="log-header")
+
+    async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
+        for text in PLAIN_NOTES:
+            shown = []
+            for block in (
+                markdown_block(text, "log-note"),
+                Block(markdown=text, classes="log-note"),
+            ):
+                await screen.detail.show([Block(Content("Davor")), block, after])
+                await settle(pilot)
+                shown.append(screen_text(app))
+            assert shown[0] == shown[1], text
+            assert isinstance(screen.detail.children[1], Markdown)
+
+    run_app(workspace, scenario, size=(80, 40))
 
 
 def test_the_app_command_refuses_a_broken_catalogue(

@@ -10,32 +10,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.dates import format_date
-from monitor_tui.export import CompareError, ExportRefused, ReportDateError
 from monitor_tui.filters import FilterContext
 from monitor_tui.i18n import _, get_language, os_error
 from monitor_tui.model import Catalogue, MeasureStatus, monitoring_start
-from monitor_tui.offices import DueOverview, due_overview
 from monitor_tui.people import Directory, Person, load_directory
 from monitor_tui.problems import Problem, ProblemsError
-from monitor_tui.report.dashboard import Overview, build_overview
-from monitor_tui.reporting import NOW, diff_sides, freeze_report
-from monitor_tui.reports.describe import diff_text
-from monitor_tui.reports.diff import MeasureDiff, measure_diff
 from monitor_tui.reports.record import FrozenReport, latest_report
 from monitor_tui.reports.store import ReportError, list_reports, load_snapshot, reports_dir
-from monitor_tui.reports.synopse import Snapshot, take_snapshot
-from monitor_tui.requests.answers import ImportPlan, applied_lines, apply_import, plan_import
-from monitor_tui.requests.docx_form import FormError
-from monitor_tui.requests.service import (
-    REQUESTS_FOLDER,
-    WrittenRequest,
-    default_reply_by,
-    write_requests,
-)
 from monitor_tui.status.edits import Conflict, Edit, InvalidEdit
 from monitor_tui.status.paths import status_path
 from monitor_tui.status.store import (
@@ -50,6 +35,17 @@ from monitor_tui.status.store import (
 )
 from monitor_tui.status.watch import StatusFolderWatcher
 from monitor_tui.workspace import Workspace
+
+# Exports, reports, overviews and the offices' requests are imported where they are used:
+# the app's first screen needs none of them, and importing them took longer than the rest of
+# its start.
+if TYPE_CHECKING:
+    from monitor_tui.offices import DueOverview
+    from monitor_tui.report.dashboard import Overview
+    from monitor_tui.reports.diff import MeasureDiff
+    from monitor_tui.reports.synopse import Snapshot
+    from monitor_tui.requests.answers import ImportPlan
+    from monitor_tui.requests.service import WrittenRequest
 
 SaveKind = Literal["saved", "conflict", "error"]
 
@@ -164,6 +160,8 @@ class WorkspaceSession:
 
     def due(self, day: date | None = None) -> DueOverview:
         """Per office, the measures due for the coming report and those overdue."""
+        from monitor_tui.offices import due_overview
+
         return due_overview(
             self.catalogue,
             self.statuses,
@@ -319,6 +317,8 @@ class WorkspaceSession:
         """The app's Übersicht: the numbers of each Handlungsfeld (with their change since the
         last report, when one exists), each with the filter that shows exactly its measures,
         and the measures that need attention."""
+        from monitor_tui.report.dashboard import build_overview
+
         return build_overview(self.filter_context(), self.baseline)
 
     def status_file(self, measure_id: str) -> Path | None:
@@ -330,10 +330,15 @@ class WorkspaceSession:
 
     def requests_root(self) -> Path:
         """Where the requests are written (`exports/abfragen`), as an absolute path."""
+        from monitor_tui.requests.service import REQUESTS_FOLDER
+
         return self.workspace.exports_dir.absolute() / REQUESTS_FOLDER
 
     def plan_import(self, path: Path) -> ImportPlan | str:
         """What importing a filled-in request form would do, or why it cannot be read."""
+        from monitor_tui.requests.answers import plan_import
+        from monitor_tui.requests.docx_form import FormError
+
         if path.is_dir():
             return _("tui_import_is_folder", path=path)
         try:
@@ -343,6 +348,8 @@ class WorkspaceSession:
 
     def apply_import(self, plan: ImportPlan) -> list[str]:
         """Save what the plan takes, as the logged-in person; what happened, as lines."""
+        from monitor_tui.requests.answers import applied_lines, apply_import
+
         results = apply_import(self.workspace, self.catalogue, plan, self.login)
         for result in results:
             self.reload_measure(result.measure_id)
@@ -351,6 +358,9 @@ class WorkspaceSession:
     def write_request(self, office: str) -> WrittenRequest | str:
         """The DOCX request to one office (reply in two weeks), or why none was written.
         Safe in a worker thread."""
+        from monitor_tui.export import ExportRefused
+        from monitor_tui.requests.service import default_reply_by, write_requests
+
         try:
             written = write_requests(
                 self.workspace,
@@ -405,6 +415,8 @@ class WorkspaceSession:
 
     def report_diff(self, measure_id: str) -> MeasureDiff | None:
         """How a measure differs from the last report (None: no report, or unreadable)."""
+        from monitor_tui.reports.diff import measure_diff
+
         measure = self.catalogue.measure(measure_id)
         if self.baseline is None or measure is None or measure_id in self.broken:
             return None
@@ -413,6 +425,8 @@ class WorkspaceSession:
     def hand_edit_warnings(self, day: date) -> list[str]:
         """One line per measure whose state on `day` cannot be vouched for (its file was edited
         by hand, so its log does not replay); empty for today."""
+        from monitor_tui.reports.synopse import take_snapshot
+
         snapshot = take_snapshot(self.catalogue, self.statuses, day, self.today())
         when = format_date(day, get_language())
         return [
@@ -456,6 +470,9 @@ class WorkspaceSession:
     def freeze(self, title: str, day: date) -> FreezeOutcome:
         """Freeze the report of `day` as the logged-in person. Safe in a worker thread; call
         `load_reports` afterwards on the app's thread."""
+        from monitor_tui.export import CompareError, ExportRefused, ReportDateError
+        from monitor_tui.reporting import freeze_report
+
         try:
             result = freeze_report(
                 self.workspace, self.catalogue, day, title, self.login, today=self.today()
@@ -475,6 +492,9 @@ class WorkspaceSession:
 
     def diff_lines(self, report_id: str | None) -> list[str]:
         """The changes from a report (None: the last one) to now, as lines of text."""
+        from monitor_tui.reporting import NOW, diff_sides
+        from monitor_tui.reports.describe import diff_text
+
         try:
             diff, before, after = diff_sides(
                 self.workspace, self.catalogue, report_id, NOW, self.statuses, self.today()

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-
-import tomlkit
 
 from monitor_tui.i18n import _, os_error
 
@@ -112,6 +109,8 @@ def init_workspace(root: Path, today: date | None = None) -> Workspace:
     Its concept gets `monitoring_start` = `today` (default: the real today): monitoring begins
     with the workspace, and reviews fall due from then on.
     """
+    import shutil  # here, like tomlkit below: starting the app creates no workspace
+
     workspace = Workspace(root)
     if workspace.catalogue_dir.exists():
         raise WorkspaceError(_("workspace_exists", path=root))
@@ -134,6 +133,8 @@ def _set_monitoring_start(concept_file: Path, day: date) -> None:
     """Write `monitoring_start = day` into a concept file, keeping its comments and layout:
     after `review_period_days`, which it belongs to (else before the first table); a start
     already there is replaced. tomlkit checks that the result is the same document plus it."""
+    import tomlkit
+
     text = concept_file.read_text(encoding="utf-8")
     lines = text.split("\n")
     entry = [f"# {_('init_monitoring_start_comment')}", f"monitoring_start = {day.isoformat()}"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -24,7 +25,6 @@ from monitor_tui.tui.palette import MonitorCommands
 from monitor_tui.tui.safe_text import one_line
 from monitor_tui.tui.screens.confirm import ConfirmScreen
 from monitor_tui.tui.screens.main import MainScreen
-from monitor_tui.tui.screens.note_editor import NoteEditorScreen
 
 SIXTEEN_COLOURS = Theme(
     name="monitor-16",
@@ -183,8 +183,11 @@ class MonitorApp(App[None]):
             )
 
     def unsaved_note(self) -> bool:
+        editor = sys.modules.get("monitor_tui.tui.screens.note_editor")
+        if editor is None:  # imported when the first editor opens: none was opened yet
+            return False
         return any(
-            isinstance(s, NoteEditorScreen) and s.has_unsaved_text for s in self.screen_stack
+            isinstance(s, editor.NoteEditorScreen) and s.has_unsaved_text for s in self.screen_stack
         )
 
     async def action_quit(self) -> None:

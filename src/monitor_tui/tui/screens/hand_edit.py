@@ -9,7 +9,6 @@ from monitor_tui.i18n import _
 from monitor_tui.problems import ProblemsError
 from monitor_tui.session import SaveOutcome, WorkspaceSession
 from monitor_tui.tui.editor import choose_editor, run_editor
-from monitor_tui.tui.screens.note_editor import FileEditorScreen
 from monitor_tui.tui.screens.recording import RecordingHost
 
 
@@ -47,6 +46,8 @@ class HandEditor:
 
     def edit_in_app(self, measure_id: str) -> None:
         """No $EDITOR and no nano: the app's own editor, saying so in its title."""
+        from monitor_tui.tui.screens.note_editor import FileEditorScreen
+
         try:
             text = self.session.status_text(measure_id)
         except ProblemsError as error:

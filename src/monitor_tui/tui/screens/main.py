@@ -7,7 +7,7 @@ writes files itself.
 from __future__ import annotations
 
 import textwrap
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -15,7 +15,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, Tree
 
 from monitor_tui.filters import FilterContext, MeasureFilter, describe, dimension_values
@@ -24,28 +23,27 @@ from monitor_tui.model import Catalogue
 from monitor_tui.session import WorkspaceSession
 from monitor_tui.settings import save_int, saved_int
 from monitor_tui.tui.browse import SearchIndex, visible_measure_ids
-from monitor_tui.tui.exporting import transfer_filters
 from monitor_tui.tui.keys import MAIN_KEYS, bindings
 from monitor_tui.tui.safe_text import fit, one_line, visible
-from monitor_tui.tui.screens.answers import ImportPathScreen
-from monitor_tui.tui.screens.due import DueScreen
-from monitor_tui.tui.screens.export_dialog import ExportScreen
 from monitor_tui.tui.screens.filter_menu import CLEAR, is_switch, menu_entries, value_entries
 from monitor_tui.tui.screens.hand_edit import HandEditor
-from monitor_tui.tui.screens.help import HelpScreen, help_sections
-from monitor_tui.tui.screens.overview import Chosen, OverviewScreen, measures_words
 from monitor_tui.tui.screens.picker import ChecklistScreen, PickerScreen
 from monitor_tui.tui.screens.recording import Recorder
-from monitor_tui.tui.screens.reports import ReportsScreen
 from monitor_tui.tui.widgets.catalogue_tree import CatalogueTree, Item
 from monitor_tui.tui.widgets.detail import (
+    Block,
     DetailPane,
-    field_widgets,
-    goal_widgets,
-    measure_widgets,
+    field_blocks,
+    goal_blocks,
+    measure_blocks,
 )
 from monitor_tui.tui.widgets.search_input import SearchInput
 from monitor_tui.workspace import location_note
+
+# The dialogs and the other screens are imported when first opened: the first screen needs
+# none of them (with the export and report code behind them, they took a third of the start).
+if TYPE_CHECKING:
+    from monitor_tui.tui.screens.overview import Chosen
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 """Below this the panes cannot show a measure; a message says so instead."""
@@ -122,6 +120,7 @@ class MainScreen(Screen[None]):
         return self.query_one(DetailPane)
 
     def on_mount(self) -> None:
+        self.catalogue_tree.cursor_moved = self.show_item
         self.show_loaded_statuses()
         self.rebuild_tree(keep=None)
         self.set_focus(self.catalogue_tree)
@@ -270,54 +269,61 @@ class MainScreen(Screen[None]):
         """Ask for `item` in the detail pane (from its top, or from the widget with the class
         `anchor`); the newest request wins.
 
-        One task renders at a time and never gets cancelled half-way (a cancelled mount leaves
-        widgets that never start); when it finishes it renders again if asked meanwhile. What
-        is already shown (the same item, no data changed since) is not made again: a search
-        rebuilds the tree at every key, with the cursor mostly on the same line.
+        Mostly the pane's widgets can take the new texts at once (`DetailPane.show_now`): the
+        details come in the same frame as the tree's cursor. Else one task mounts what is
+        missing, and never gets cancelled half-way (a cancelled mount leaves widgets that
+        never start); when it finishes it renders again if asked meanwhile. What is already
+        shown (the same item, no data changed since) is not made again: a search rebuilds the
+        tree at every key, with the cursor mostly on the same line.
         """
         if (
             anchor is None
             and not self._detail_busy
-            and self._detail_shown
-            == (
-                item,
-                self._data_version,
-            )
+            and self._detail_shown == (item, self._data_version)
         ):
             return
         self._detail_wanted = item
         self._detail_anchor = anchor
         self._detail_requests += 1
-        if not self._detail_busy:
-            self._detail_busy = True
-            self.run_worker(self._render_detail(), group="detail")
+        if self._detail_busy:
+            return
+        version = self._data_version
+        blocks = self.detail_blocks(item)
+        if self.detail.show_now(blocks, anchor):
+            self._detail_shown = (item, version)
+            return
+        self._detail_busy = True
+        self.run_worker(self._render_detail(blocks), group="detail")
 
-    async def _render_detail(self) -> None:
+    async def _render_detail(self, blocks: list[Block]) -> None:
+        """Show `blocks`, made for the newest request, then whatever was asked for meanwhile."""
         try:
-            rendered = -1
+            rendered = self._detail_requests
+            item, version = self._detail_wanted, self._data_version
+            await self.detail.show(blocks, self._detail_anchor)
+            self._detail_shown = (item, version)
             while rendered != self._detail_requests:
                 rendered = self._detail_requests
                 item, version = self._detail_wanted, self._data_version
-                widgets = self.detail_widgets(item)
-                await self.detail.show(widgets, self._detail_anchor)
+                await self.detail.show(self.detail_blocks(item), self._detail_anchor)
                 self._detail_shown = (item, version)
         finally:
             self._detail_busy = False
 
-    def detail_widgets(self, item: Item | None) -> list[Widget]:
+    def detail_blocks(self, item: Item | None) -> list[Block]:
         if item is None:
-            return [Static(Content(_("tui_nothing_selected")), classes="dim")]
+            return [Block(Content(_("tui_nothing_selected")), classes="dim")]
         session = self.session
         if item.kind == "field":
             field = self.catalogue.field(item.id)
             if field is None:
                 return []
-            return field_widgets(self.catalogue, field, session.statuses, session.broken)
+            return field_blocks(self.catalogue, field, session.statuses, session.broken)
         if item.kind == "goal":
             goal = self.catalogue.goal(item.id)
             if goal is None:
                 return []
-            return goal_widgets(self.catalogue, goal, session.statuses, session.broken)
+            return goal_blocks(self.catalogue, goal, session.statuses, session.broken)
         measure = self.catalogue.measure(item.id)
         if measure is None:
             return []
@@ -330,7 +336,7 @@ class MainScreen(Screen[None]):
             self.set_status(message, error=True)
         status = session.status_of(item.id)
         since = session.since_report(item.id)
-        return measure_widgets(
+        return measure_blocks(
             self.catalogue,
             measure,
             status,
@@ -364,6 +370,10 @@ class MainScreen(Screen[None]):
             self.replace_broken_file_message(list(result.repaired))
         self.refresh_after_change()
         top = self.app.screen
+        if top is self:
+            return
+        from monitor_tui.tui.screens.overview import OverviewScreen
+
         if isinstance(top, OverviewScreen):  # its numbers count what was just re-read
             top.call_later(top.refresh_numbers)
 
@@ -419,6 +429,8 @@ class MainScreen(Screen[None]):
     def action_overview(self) -> None:
         """The numbers per Handlungsfeld and what needs attention; Enter on a number shows
         exactly its measures here, and Esc leads back to it."""
+        from monitor_tui.tui.screens.overview import OverviewScreen, measures_words
+
         self.overview_filter = None
         screen = OverviewScreen(self.session, self.overview_focus)
 
@@ -569,6 +581,8 @@ class MainScreen(Screen[None]):
     # --- the offices ------------------------------------------------------------------------
 
     def action_due(self) -> None:
+        from monitor_tui.tui.screens.due import DueScreen
+
         def chosen(measure_id: str | None) -> None:
             if measure_id is not None:
                 self.go_to_measure(measure_id)
@@ -577,6 +591,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(screen, chosen)
 
     def action_import_answers(self) -> None:
+        from monitor_tui.tui.screens.answers import ImportPathScreen
+
         def done(lines: list[str] | None) -> None:
             if lines:
                 self.refresh_after_change()
@@ -590,10 +606,15 @@ class MainScreen(Screen[None]):
         self.hand_editor.edit_selected()
 
     def action_export(self) -> None:
+        from monitor_tui.tui.exporting import transfer_filters
+        from monitor_tui.tui.screens.export_dialog import ExportScreen
+
         transfer = transfer_filters(self.filter, self.query_text, self.catalogue)
         self.app.push_screen(ExportScreen(self.session, transfer, self.set_status))
 
     def action_reports(self) -> None:
+        from monitor_tui.tui.screens.reports import ReportsScreen
+
         self.app.push_screen(ReportsScreen(self.session, self.set_status, self.reports_changed))
 
     def reports_changed(self) -> None:
@@ -616,4 +637,6 @@ class MainScreen(Screen[None]):
             self.set_status(_("tui_reloaded"))
 
     def action_help(self) -> None:
+        from monitor_tui.tui.screens.help import HelpScreen, help_sections
+
         self.app.push_screen(HelpScreen(help_sections(self.app, self, self.catalogue)))

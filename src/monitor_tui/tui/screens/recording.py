@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import App
 from textual.content import Content
@@ -18,12 +18,14 @@ from monitor_tui.session import SaveOutcome, WorkspaceSession
 from monitor_tui.status.edits import Conflict, Edit, edit_from_conflicts, reasons_needed
 from monitor_tui.status.wording import field_name, horizon_words, value_word
 from monitor_tui.tui.safe_text import fit, one_line
-from monitor_tui.tui.screens.conflict import ConflictRow, ConflictScreen
-from monitor_tui.tui.screens.next_step import NextStep, NextStepScreen
-from monitor_tui.tui.screens.note_editor import NoteEditorScreen
 from monitor_tui.tui.screens.picker import PickerEntry, PickerScreen
 from monitor_tui.tui.widgets.catalogue_tree import Item
 from monitor_tui.tui.widgets.detail import LATEST_ENTRY
+
+# The dialogs are imported when first opened: the app's first screen needs none of them.
+if TYPE_CHECKING:
+    from monitor_tui.tui.screens.conflict import ConflictRow
+    from monitor_tui.tui.screens.next_step import NextStep
 
 NOTE_QUOTE = 40
 """How much of a saved note the status line quotes."""
@@ -93,6 +95,8 @@ class Recorder:
     def save_with_reason(self, measure_id: str, edit: Edit, base: MeasureStatus) -> None:
         """Save, but first ask for a note when a value the concept marks `needs_reason` is set:
         the value and its reason are saved together, or not at all."""
+        from monitor_tui.tui.screens.note_editor import NoteEditorScreen
+
         missing = reasons_needed(edit, self.session.catalogue, base)
         if not missing:
             self.save(measure_id, edit, base)
@@ -191,6 +195,8 @@ class Recorder:
         )
 
     def mark_reviewed(self) -> None:
+        from monitor_tui.tui.screens.conflict import ConflictScreen
+
         measure_id = self.selected_measure_id()
         if measure_id is None:
             return
@@ -203,6 +209,8 @@ class Recorder:
             self.host.set_status(_("tui_reviewed_saved", id=measure_id, day=when, login=login))
 
     def add_note(self) -> None:
+        from monitor_tui.tui.screens.note_editor import NoteEditorScreen
+
         measure_id = self.selected_measure_id()
         if measure_id is None:
             return
@@ -235,6 +243,8 @@ class Recorder:
         return None
 
     def set_next_step(self) -> None:
+        from monitor_tui.tui.screens.next_step import NextStepScreen
+
         measure_id = self.selected_measure_id()
         if measure_id is None:
             return
@@ -256,6 +266,8 @@ class Recorder:
         return _(key, id=measure_id, login=self.session.name_of(self.session.login), quote=quote)
 
     def resolve_conflicts(self, outcome: SaveOutcome) -> None:
+        from monitor_tui.tui.screens.conflict import ConflictScreen
+
         measure_id = outcome.measure_id
         log = outcome.status.log if outcome.status else ()
         rows = [self.conflict_row(conflict, log) for conflict in outcome.conflicts]

@@ -7,13 +7,14 @@ adding the nodes of a rebuild asks for one layout, not one per node.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text, TextType
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -56,6 +57,10 @@ class CatalogueTree(Tree[Item]):
     ]
     _building = False
     """True while `rebuild` adds nodes (also read while Textual sets the widget up)."""
+    cursor_moved: Callable[[Item | None], None] | None = None
+    """Called with the item under the cursor whenever the cursor moved."""
+    _scrollbars_for: Size | None = None
+    """The scrollable size the scroll bars were last set for (see `_size_updated`)."""
 
     def __init__(self, catalogue: Catalogue, *, id: str | None = None) -> None:
         super().__init__(Text(one_line(catalogue.title)), id=id)
@@ -78,6 +83,28 @@ class CatalogueTree(Tree[Item]):
         self._open_fields = self._open_goals = False
         if display().ascii:
             self.ICON_NODE, self.ICON_NODE_EXPANDED = "+ ", "- "
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Textual's scroll views redraw their scroll bars at every layout of the screen (the
+        size compared is not the one they keep): a frame of its own after each change of the
+        details. Here only when the tree's size or scrollable size changed."""
+        if (
+            size == self.size
+            and container_size == self.container_size
+            and self.virtual_size == self._scrollbars_for
+        ):
+            return False
+        self._scrollbars_for = self.virtual_size
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        """Besides Textual's NodeHighlighted message: `cursor_moved` at once, so that the
+        details of the new line can come in the same frame as the cursor."""
+        super().watch_cursor_line(previous_line, line)
+        if self.cursor_moved is not None and previous_line != line:
+            self.cursor_moved(self.selected_item)
 
     # --- drawing ---------------------------------------------------------------------------
 

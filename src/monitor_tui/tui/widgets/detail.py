@@ -1,14 +1,22 @@
-"""The right-hand pane: everything about the selected Handlungsfeld, Ziel or Maßnahme."""
+"""The right-hand pane: everything about the selected Handlungsfeld, Ziel or Maßnahme.
+
+What to show is worked out as a list of `Block`s (text with a CSS class, or a note in
+Markdown); the pane turns them into widgets, reusing those it already has: moving from one
+measure to the next mostly updates the text of a few Statics, which takes one frame, instead
+of removing and mounting dozens of widgets.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -34,19 +42,50 @@ from monitor_tui.tui.browse import rollup, status_of
 from monitor_tui.tui.display import display
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.widgets.catalogue_tree import BROKEN_MARK
-from monitor_tui.tui.widgets.safe_markdown import SafeMarkdown
+from monitor_tui.tui.widgets.safe_markdown import SafeMarkdown, plain_paragraphs
 
 LATEST_ENTRY = "latest-entry"
 """Class of the newest log entry's header: after a note is saved the pane scrolls to it."""
+PLAIN_MARKDOWN = "plain-markdown"
+"""Class of a Static that shows Markdown of plain paragraphs (see `plain_paragraphs`)."""
+HEADING_STYLE = "bold underline"
 
 
-def _text(text: str, classes: str = "") -> Static:
-    """A Static that shows `text` from a file literally (Content is never parsed as markup)."""
-    return Static(Content(visible(text)), classes=classes)
+@dataclass(frozen=True)
+class Block:
+    """One part of the details: `content` shown as it is, or `markdown` (a note, a summary)
+    shown as Markdown; `classes` for the stylesheet."""
+
+    content: Content | None = None
+    markdown: str | None = None
+    classes: str = ""
 
 
-def _heading(text: str) -> Static:
-    return Static(Content(text), classes="heading")
+def _text(text: str, classes: str = "") -> Block:
+    """Text from a file, literally (Content is never parsed as markup)."""
+    return Block(Content(visible(text)), classes=classes)
+
+
+def _heading(text: str) -> Block:
+    return Block(Content(text), classes="heading")
+
+
+def _section(heading: str, *lines: Content | str) -> Block:
+    """A heading and the lines below it, in one widget."""
+    parts: list[Content | str | tuple[str, str]] = [(heading, HEADING_STYLE)]
+    for line in lines:
+        parts += ["\n", line]
+    return Block(Content.assemble(*parts), classes="section")
+
+
+def markdown_block(text: str, classes: str = "") -> Block:
+    """Markdown from a file: a Static when it is plain paragraphs, else the Markdown view."""
+    paragraphs = plain_paragraphs(visible(text))
+    if paragraphs is None:
+        return Block(markdown=text, classes=classes)
+    if not paragraphs:  # nothing to show, as the Markdown view shows nothing
+        return Block(Content(""), classes=f"{classes} {PLAIN_MARKDOWN} empty".strip())
+    return Block(Content("\n\n".join(paragraphs)), classes=f"{classes} {PLAIN_MARKDOWN}".strip())
 
 
 def _choice(choice: Choice | None, fallback: str, lang: str) -> Content:
@@ -55,6 +94,22 @@ def _choice(choice: Choice | None, fallback: str, lang: str) -> Content:
     shown = display()
     style = f"bold {shown.content_colour(choice.color)}"
     return Content.assemble((f"{shown.mark(choice)} ", style), choice.label(lang))
+
+
+class DetailText(Static):
+    """A text of the details, which takes a new text without a second layout.
+
+    Textual lays the screen out, then tells each widget its new size; a widget whose size
+    changed asks for another layout (`virtual_size` is a reactive with `layout=True`), which
+    comes a frame later and changes nothing for a text of `height: auto` whose height the
+    first layout measured (the `content` setter makes it measure again). At 60 frames a
+    second, that second frame made each move in the tree take twice as long.
+    """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 class DetailPane(VerticalScroll):
@@ -69,18 +124,82 @@ class DetailPane(VerticalScroll):
         super().__init__(id=id)
         self.can_focus = True
 
-    async def show(self, widgets: list[Widget], anchor: str | None = None) -> None:
-        """Show `widgets` from the top, or from the first one with the class `anchor`."""
-        await self.remove_children()
-        await self.mount_all(widgets)
-        target = next((w for w in widgets if anchor and w.has_class(anchor)), None)
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """The pane's scrollable height follows its texts; the layout that measured them
+        placed them too, so a changed height asks for no second layout (see `DetailText`).
+        A scroll bar that comes or goes still does: it takes a column from the texts."""
+        changed = super()._size_updated(size, virtual_size, container_size, layout=False)
+        if changed and self.show_vertical_scrollbar:
+            # The scroll bar's thumb follows the new height in the frame of this layout, not
+            # in one of its own after it.
+            self.screen._compositor.update_widgets({self.vertical_scrollbar})
+        return changed
+
+    def show_now(self, blocks: Sequence[Block], anchor: str | None = None) -> bool:
+        """Show `blocks` at once if the widgets there can show them (as many, each a Static
+        for a text or a Markdown view of the same note): no widget is mounted or removed,
+        so the new details come in the same frame. False (nothing changed) if they cannot."""
+        current = self.children
+        if len(current) != len(blocks) or not all(map(_fits, current, blocks)):
+            return False
+        for widget, block in zip(current, blocks, strict=True):
+            _apply(widget, block)
+        self._start_at(anchor)
+        return True
+
+    async def show(self, blocks: Sequence[Block], anchor: str | None = None) -> None:
+        """Show `blocks` from the top, or from the first one with the class `anchor`.
+
+        The widgets there are reused as far as they fit; the rest is removed and the missing
+        ones are mounted.
+        """
+        current = list(self.children)
+        kept = 0
+        for widget, block in zip(current, blocks, strict=False):
+            if not _fits(widget, block):
+                break
+            _apply(widget, block)
+            kept += 1
+        if kept < len(current):
+            await self.remove_children(current[kept:])
+        if kept < len(blocks):
+            await self.mount_all([_widget(block) for block in blocks[kept:]])
+        self._start_at(anchor)
+
+    def _start_at(self, anchor: str | None) -> None:
+        """From the top, or from the first widget with the class `anchor`."""
+        target = next((w for w in self.children if anchor and w.has_class(anchor)), None)
         if target is None:
             self.scroll_home(animate=False)
         else:
             self.call_after_refresh(self.scroll_to_widget, target, animate=False, top=True)
 
 
-def measure_widgets(
+def _widget(block: Block) -> Widget:
+    if block.markdown is not None:
+        return SafeMarkdown(block.markdown, classes=block.classes or None)
+    return DetailText(block.content or Content(""), classes=block.classes)
+
+
+def _fits(widget: Widget, block: Block) -> bool:
+    """Can `widget` show `block`? A Static any text, a Markdown view only its own note."""
+    if block.markdown is not None:
+        return isinstance(widget, SafeMarkdown) and widget.text == block.markdown
+    return type(widget) is DetailText
+
+
+def _apply(widget: Widget, block: Block) -> None:
+    if isinstance(widget, DetailText) and widget.content != block.content:
+        # The `content` setter, unlike `update`, forgets the measured height: the next
+        # layout measures the new text (`DetailText` relies on that).
+        widget.content = block.content or Content("")
+    if widget.classes != frozenset(block.classes.split()):
+        widget.set_classes(block.classes)
+
+
+def measure_blocks(
     catalogue: Catalogue,
     measure: Measure,
     status: MeasureStatus,
@@ -90,7 +209,7 @@ def measure_widgets(
     findings: list[Problem] | None = None,
     start: date | None = None,
     names: Mapping[str, str] | None = None,
-) -> list[Widget]:
+) -> list[Block]:
     """All four cells of the source table, the recorded state (and what changed since the last
     frozen report) and the progress log.
 
@@ -100,8 +219,8 @@ def measure_widgets(
     """
     lang = get_language()
     concept = catalogue.concept
-    widgets: list[Widget] = [
-        Static(
+    blocks = [
+        Block(
             Content.assemble(
                 (_("tui_measure_title", id=measure.id), "bold"), f" · {one_line(measure.label)}"
             ),
@@ -109,55 +228,50 @@ def measure_widgets(
         ),
     ]
     if problems:
-        widgets.append(_broken_notice(problems))
+        blocks.append(_broken_notice(problems))
     else:
         if findings:
-            widgets.append(_broken_notice(findings, _("tui_log_inconsistent_notice")))
-        widgets += _state_lines(catalogue, measure, status, today, start)
+            blocks.append(_broken_notice(findings, _("tui_log_inconsistent_notice")))
+        blocks.append(_state_lines(catalogue, measure, status, today, start))
         if since_report is not None:
-            widgets.append(_since_report(since_report, catalogue))
-    widgets += [_heading(_("tui_cell_measure")), _text(measure.text)]
+            blocks.append(_since_report(since_report, catalogue))
+    blocks.append(_section(_("tui_cell_measure"), visible(measure.text)))
     fulfilled = indicator_fulfilled(measure, status, concept.target_states)
-    widgets += [_heading(_("tui_cell_indicator")), _text(measure.indicator)]
-    widgets.append(
-        Static(
-            Content(_("tui_indicator_fulfilled" if fulfilled else "tui_indicator_open")),
-            classes="dim",
-        )
-    )
-    widgets.append(_heading(_("tui_cell_horizon")))
+    blocks.append(_section(_("tui_cell_indicator"), visible(measure.indicator)))
+    key = "tui_indicator_fulfilled" if fulfilled else "tui_indicator_open"
+    blocks.append(Block(Content(_(key)), classes="dim"))
+    targets = []
     for target in measure.targets:
         state = concept.target_states.get(
             status.target_state(target, concept.target_states.default.key)
         )
-        widgets.append(
-            Static(
-                Content.assemble(
-                    _choice(state, status.target_state(target), lang),
-                    "  ",
-                    (visible(target.label), "bold"),
-                    " ",
-                    visible(target.text),
-                ),
-                classes="target",
+        targets.append(
+            Content.assemble(
+                _choice(state, status.target_state(target), lang),
+                "  ",
+                (visible(target.label), "bold"),
+                " ",
+                visible(target.text),
             )
         )
-    widgets += [_heading(_("tui_cell_responsible")), _text(measure.responsible)]
-    widgets.append(_heading(_("tui_progress_log")))
+    blocks.append(_section(_("tui_cell_horizon"), *targets))
+    blocks.append(_section(_("tui_cell_responsible"), visible(measure.responsible)))
+    blocks.append(_heading(_("tui_progress_log")))
     if not status.log:
-        widgets.append(Static(Content(_("tui_log_empty")), classes="dim"))
+        blocks.append(Block(Content(_("tui_log_empty")), classes="dim"))
     for number, entry in enumerate(status.log):
-        widgets += _log_entry(entry, catalogue, lang, names or {}, latest=number == 0)
-    return widgets
+        blocks += _log_entry(entry, catalogue, lang, names or {}, latest=number == 0)
+    return blocks
 
 
 def _state_lines(
     catalogue: Catalogue, measure: Measure, status: MeasureStatus, today: date, start: date | None
-) -> list[Widget]:
+) -> Block:
     lang = get_language()
     concept = catalogue.concept
     status_choice = concept.statuses.get(status.status)
-    line = Content.assemble(
+    reviewed = format_date(status.reviewed, lang) if status.reviewed else _("tui_value_never")
+    parts: list[Content | str | tuple[str, str]] = [
         (_("tui_label_status") + " ", "bold"),
         _choice(status_choice, status.status, lang),
         "\n",
@@ -166,18 +280,18 @@ def _state_lines(
         "\n",
         (_("tui_label_priority") + " ", "bold"),
         _choice(concept.priorities.get(status.priority or ""), _("tui_value_not_set"), lang),
-    )
-    reviewed = format_date(status.reviewed, lang) if status.reviewed else _("tui_value_never")
-    review = Content.assemble((_("tui_label_reviewed") + " ", "bold"), reviewed)
+        "\n",
+        (_("tui_label_reviewed") + " ", "bold"),
+        reviewed,
+    ]
     if is_overdue(status, today, concept.review_period_days, start):
-        review = Content.assemble(review, "   ", (_("tui_overdue_marker"), "bold reverse"))
-    widgets: list[Widget] = [Static(line, classes="state"), Static(review, classes="state")]
+        parts += ["   ", (_("tui_overdue_marker"), "bold reverse")]
     if status.next_step:
-        widgets.append(_next_step(status, today))
-    return widgets
+        parts += ["\n", _next_step(status, today)]
+    return Block(Content.assemble(*parts), classes="state")
 
 
-def _next_step(status: MeasureStatus, today: date) -> Static:
+def _next_step(status: MeasureStatus, today: date) -> Content:
     """ "Nächster Schritt bis 15.12.2026: …", marked when its date has passed."""
     lang = get_language()
     label = (
@@ -189,10 +303,10 @@ def _next_step(status: MeasureStatus, today: date) -> Static:
     parts.append(one_line(status.next_step or ""))
     if next_step_overdue(status.next_step_due, today):
         parts += ["   ", (_("tui_next_step_late_marker"), "bold reverse")]
-    return Static(Content.assemble(*parts), classes="state")
+    return Content.assemble(*parts)
 
 
-def _since_report(since: SinceReport, catalogue: Catalogue) -> Static:
+def _since_report(since: SinceReport, catalogue: Catalogue) -> Block:
     """The values in the last report next to today's, for what changed."""
     report, diff = since.report, since.diff
     day = format_date(report.report_date, get_language())
@@ -213,12 +327,12 @@ def _since_report(since: SinceReport, catalogue: Catalogue) -> Static:
     if diff.text_changed:
         cells = ", ".join(_(f"reports_cell_{cell}") for cell in diff.text_changed)
         parts += ["\n", (f"{changed} ", "bold"), _("reports_text_changed", cells=cells)]
-    return Static(Content.assemble(*parts), classes="since-report")
+    return Block(Content.assemble(*parts), classes="since-report")
 
 
-def _broken_notice(problems: list[Problem], title: str = "") -> Static:
+def _broken_notice(problems: list[Problem], title: str = "") -> Block:
     lines = [title or _("tui_status_file_broken")] + [str(problem) for problem in problems]
-    return Static(Content(visible("\n".join(lines))), classes="error")
+    return _text("\n".join(lines), classes="error")
 
 
 def _log_entry(
@@ -227,7 +341,8 @@ def _log_entry(
     lang: str,
     names: Mapping[str, str],
     latest: bool = False,
-) -> list[Widget]:
+) -> list[Block]:
+    """The entry's header, what it changed, and its note."""
     header = Content.assemble(
         (format_timestamp(entry.timestamp, lang), "bold"),
         " · ",
@@ -237,80 +352,65 @@ def _log_entry(
         header = Content.assemble(header, "  ", (_("tui_note_internal_marker"), "reverse"))
     for tag in entry.tags:  # how the entry came about: "von Hand", "Korrektur"
         header = Content.assemble(header, "  ", (one_line(tag_word(tag)), "italic"))
-    widgets: list[Widget] = [
-        Static(header, classes=f"log-header {LATEST_ENTRY}" if latest else "log-header")
-    ]
+    blocks = [Block(header, classes=f"log-header {LATEST_ENTRY}" if latest else "log-header")]
     origin = entry_origin(entry, lang)
-    if origin:
-        widgets.append(Static(Content(visible(origin)), classes="log-change"))
-    for change in entry.changes:
-        widgets.append(
-            Static(
-                Content(visible(describe_change(change, catalogue, lang))),
-                classes="log-change",
-            )
-        )
+    changes = [origin] if origin else []
+    changes += [describe_change(change, catalogue, lang) for change in entry.changes]
+    if changes:
+        blocks.append(_text("\n".join(changes), classes="log-change"))
     if entry.is_note:
-        widgets.append(SafeMarkdown(entry.text, classes="log-note"))
-    return widgets
+        blocks.append(markdown_block(entry.text, classes="log-note"))
+    return blocks
 
 
-def field_widgets(
+def field_blocks(
     catalogue: Catalogue,
     field: Field,
     statuses: Mapping[str, MeasureStatus],
     broken: Collection[str] = (),
-) -> list[Widget]:
+) -> list[Block]:
     """A Handlungsfeld: heading, roll-up by status, summary (section 3) and its goals."""
-    widgets: list[Widget] = [Static(Content(visible(field.heading)), classes="title")]
-    widgets += _status_breakdown(catalogue, list(field.measures()), statuses, broken)
+    blocks = [_text(field.heading, classes="title")]
+    blocks.append(_status_breakdown(catalogue, list(field.measures()), statuses, broken))
     if field.summary:
-        widgets += [_heading(_("tui_field_summary")), SafeMarkdown(field.summary)]
-    widgets.append(_heading(_("tui_field_goals")))
+        blocks += [_heading(_("tui_field_summary")), markdown_block(field.summary)]
+    lines = []
     for goal in field.goals:
         done, total = rollup(goal.measures, statuses, catalogue.concept.statuses, broken)
-        widgets.append(
-            Static(
-                Content.assemble((f"{goal.id} ", "bold"), f"{done}/{total}  ", visible(goal.title)),
-                classes="goal-line",
-            )
+        lines.append(
+            Content.assemble((f"{goal.id} ", "bold"), f"{done}/{total}  ", visible(goal.title))
         )
-    return widgets
+    blocks.append(_section(_("tui_field_goals"), *lines))
+    return blocks
 
 
-def goal_widgets(
+def goal_blocks(
     catalogue: Catalogue,
     goal: Goal,
     statuses: Mapping[str, MeasureStatus],
     broken: Collection[str] = (),
-) -> list[Widget]:
+) -> list[Block]:
     """A Ziel: its wording, roll-up and its measures with their status."""
     lang = get_language()
-    widgets: list[Widget] = [
-        Static(Content.assemble((_("tui_goal_title", id=goal.id), "bold")), classes="title"),
-        _text(goal.title),
+    blocks = [
+        Block(
+            Content.assemble((_("tui_goal_title", id=goal.id), "bold"), "\n", visible(goal.title)),
+            classes="title-and-text",
+        ),
+        _status_breakdown(catalogue, list(goal.measures), statuses, broken),
     ]
-    widgets += _status_breakdown(catalogue, list(goal.measures), statuses, broken)
-    widgets.append(_heading(_("tui_goal_measures")))
+    lines = []
     for measure in goal.measures:
         if measure.id in broken:
             state = _unreadable()
         else:
             choice = catalogue.concept.statuses.get(status_of(statuses, measure.id).status)
             state = _choice(choice, "?", lang)
-        widgets.append(
-            Static(
-                Content.assemble(
-                    state,
-                    "  ",
-                    (measure.id, "bold"),
-                    " ",
-                    one_line(measure.text),
-                ),
-                classes="goal-line",
-            )
+        lines.append(
+            Content.assemble(state, "  ", (measure.id, "bold"), " ", one_line(measure.text))
         )
-    return widgets
+    blocks.append(_section(_("tui_goal_measures"), *lines))
+    return blocks
 
 
 def _unreadable() -> Content:
@@ -324,7 +424,7 @@ def _status_breakdown(
     measures: list[Measure],
     statuses: Mapping[str, MeasureStatus],
     broken: Collection[str],
-) -> list[Widget]:
+) -> Block:
     """ "3/7 umgesetzt · offen 3 · umgesetzt 3 · ! fehlerhaft 1": a measure with a broken status
     file counts as unreadable, never as offen."""
     lang = get_language()
@@ -341,4 +441,4 @@ def _status_breakdown(
     unreadable = len(measures) - len(readable)
     if unreadable:
         parts += ["   ", _unreadable(), f" {unreadable}"]
-    return [Static(Content.assemble(*parts), classes="state")]
+    return Block(Content.assemble(*parts), classes="state")
