@@ -31,6 +31,7 @@ from monitor_tui.render.formats import format_of_suffix as format_of_suffix
 from monitor_tui.render.formats import formats_of as formats_of
 from monitor_tui.report.build import Comparison, ReportOptions, build_synopsis
 from monitor_tui.report.document import ComparedReport, Synopsis
+from monitor_tui.reports.digest_cache import cached_digest
 from monitor_tui.reports.store import (
     ReportError,
     find_report,
@@ -38,7 +39,7 @@ from monitor_tui.reports.store import (
     list_reports,
     load_snapshot,
 )
-from monitor_tui.reports.synopse import Snapshot, snapshot_digest, take_snapshot
+from monitor_tui.reports.synopse import Snapshot, take_snapshot
 from monitor_tui.workspace import Workspace
 
 COMPARE_NONE = "none"
@@ -188,7 +189,7 @@ def prepare_report(
         snapshot.statuses,
         replace(options.report, report_date=day),
         generated,
-        snapshot_digest(snapshot),
+        cached_digest(workspace, snapshot, statuses, today),
         snapshot.people,
         comparison=comparison,
         hand_edited=snapshot.hand_edited,
