@@ -426,3 +426,38 @@ def test_a_reports_digest_is_worked_out_once_for_the_same_data(
     lazy = load_all_statuses(recorded, catalogue, lazy=True).statuses
     assert isinstance(lazy["2.1.1"].log, LazyLog)  # read later: perhaps another file by then
     assert digest(lazy) == worked_out(lazy) and len(made) == 6
+
+
+def test_the_states_of_a_compared_report_come_from_the_cache_while_its_file_is_unchanged(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch, no_racy_window: None
+) -> None:
+    from monitor_tui import reporting
+    from monitor_tui.export import resolve_comparison
+    from monitor_tui.reports import store as reports_store
+    from monitor_tui.reports.store import SYNOPSE_FILE, load_snapshot, load_states
+
+    from .reports_data import D1, D2, freeze, write_logs
+
+    monkeypatch.setattr(reporting, "FORMAT_NAMES", ("json",))
+    write_logs(workspace)
+    report = freeze(workspace, D1).report
+    expected = load_snapshot(report, logs=False)
+    parsed = count_calls(monkeypatch, reports_store, "document_from_bytes")
+    assert load_states(workspace, report) == expected and len(parsed) == 1
+    comparison = resolve_comparison(workspace, None, D2)
+    assert comparison is not None and comparison.snapshot == expected and len(parsed) == 1
+    cache_file = workspace.cache_dir / f"report-states-{report.id}.json"
+    planted = json.loads(cache_file.read_bytes())
+    # states planted for another file, or unreadable ones, are not taken
+    planted["data"]["key"][0] += 1
+    cache_file.write_text(json.dumps(planted), encoding="utf-8")
+    assert load_states(workspace, report) == expected and len(parsed) == 2
+    cache_file.write_text("{", encoding="utf-8")
+    assert load_states(workspace, report) == expected and len(parsed) == 3
+    # a synopse.json changed after freezing is read again (and its states are what it says)
+    synopse = report.path / SYNOPSE_FILE
+    os.chmod(synopse, 0o644)
+    synopse.write_text(synopse.read_text("utf-8").replace('"offen"', '"umgesetzt"'), "utf-8")
+    changed = load_states(workspace, report)
+    assert changed == load_snapshot(report, logs=False) != expected and len(parsed) == 4
+    assert load_states(workspace, report) == changed and len(parsed) == 4

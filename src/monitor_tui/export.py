@@ -37,7 +37,7 @@ from monitor_tui.reports.store import (
     find_report,
     latest_report,
     list_reports,
-    load_snapshot,
+    load_states,
 )
 from monitor_tui.reports.synopse import Snapshot, take_snapshot
 from monitor_tui.workspace import Workspace
@@ -157,7 +157,7 @@ def resolve_comparison(workspace: Workspace, choice: str | None, day: date) -> C
                 )
             )
     try:
-        snapshot = load_snapshot(report, logs=False)  # compared by state; notes by date
+        snapshot = load_states(workspace, report)  # compared by state; notes by date
     except ProblemsError as error:
         raise CompareError(str(error.problems[0])) from None
     compared = ComparedReport(report.id, report.report_date, report.digest, report.title)
