@@ -202,7 +202,7 @@ class _StatusCache:
         if record is None:
             return None
         try:
-            text, _stamp, info = _read_text_and_info(path)
+            text, _stamp, info = _read_text_and_info(path, stamped=False)  # the record's
         except ProblemsError:
             return None  # read again in full, to report it
         known = status_of_record(record, measure, file_key(info), tuple)
@@ -347,10 +347,11 @@ def _read_text(path: Path) -> tuple[str, str]:
     return text, stamp
 
 
-def _read_text_and_info(path: Path) -> tuple[str, str, os.stat_result]:
+def _read_text_and_info(path: Path, stamped: bool = True) -> tuple[str, str, os.stat_result]:
     """(text, stamp, stat) of a status file, refusing symlinks: the folder is shared, a link
     could point anywhere. Stamp and stat come from the descriptor that was read, so they match
-    the text even if another session replaces the file meanwhile."""
+    the text even if another session replaces the file meanwhile. `stamped` False: no stamp
+    (""), for a caller that has it from the status cache (hashing every file is not free)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError as error:
@@ -361,7 +362,7 @@ def _read_text_and_info(path: Path) -> tuple[str, str, os.stat_result]:
     with os.fdopen(fd, "rb") as handle:
         data = handle.read()
         info = os.fstat(handle.fileno())
-    return decode_utf8(path, data), _stamp(info, data), info
+    return decode_utf8(path, data), _stamp(info, data) if stamped else "", info
 
 
 def _stamp(info: os.stat_result, data: bytes) -> str:
