@@ -15,7 +15,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -205,12 +205,13 @@ class _StatusCache:
             text, _stamp, info = _read_text_and_info(path, stamped=False)  # the record's
         except ProblemsError:
             return None  # read again in full, to report it
-        known = status_of_record(record, measure, file_key(info), tuple)
-        log = parse_log_only(path, text) if known is not None else None
-        if known is None or log is None:
+        key = file_key(info)
+        log = parse_log_only(path, text) if record_fits(record, measure, key) else None
+        known = None if log is None else status_of_record(record, measure, key, tuple, tuple(log))
+        if known is None:
             return None
         self.fresh[measure.id] = record
-        return replace(known, log=tuple(log))
+        return known
 
     def earliest(self, path: Path, measure: Measure) -> date | bool | None:
         """The day of the oldest entry of `path` as the cache holds it (False: no entries);
