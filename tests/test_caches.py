@@ -384,3 +384,80 @@ def test_check_takes_a_frozen_reports_digest_from_the_cache_only_to_confirm_it(
     toml_path.write_text(toml_path.read_text("utf-8").replace(report.digest, "0123456789ab"))
     [problem] = verify_reports(workspace)
     assert report.digest in problem.message and "0123456789ab" in problem.message
+
+
+# --- the digest of a report's data ------------------------------------------------------------
+
+
+def test_a_reports_digest_is_worked_out_once_for_the_same_data(
+    recorded: Workspace, monkeypatch: pytest.MonkeyPatch, no_racy_window: None
+) -> None:
+    from monitor_tui.export import build_report
+    from monitor_tui.report.build import ReportOptions
+    from monitor_tui.reports import digest_cache
+    from monitor_tui.reports.synopse import snapshot_digest, take_snapshot
+
+    catalogue = load_catalogue(recorded.catalogue_dir)
+    day, today = date(2025, 6, 30), date(2026, 3, 31)
+    options = ReportOptions(report_date=day)
+
+    def digest(statuses: dict[str, MeasureStatus]) -> str:
+        return build_report(recorded, catalogue, statuses, options, START, today=today).digest
+
+    def worked_out(statuses: dict[str, MeasureStatus]) -> str:
+        return snapshot_digest(take_snapshot(catalogue, statuses, day, today))
+
+    made = count_calls(monkeypatch, digest_cache, "snapshot_digest")
+    statuses = load_all_statuses(recorded, catalogue, cached=True).statuses
+    first = digest(statuses)
+    assert first == worked_out(statuses) and len(made) == 1
+    again = load_all_statuses(recorded, catalogue, cached=True).statuses
+    assert digest(again) == first and len(made) == 1  # the same files: from the cache
+    assert build_report(recorded, catalogue, again, options, START, today=day).digest == first
+    assert len(made) == 2  # a report of today (front matter over replay) is other data
+    # any change to a status file is other data
+    save_edit(recorded, catalogue, "1.1.1", Edit(note="Nachtrag"), "anna", now=START)
+    changed = load_all_statuses(recorded, catalogue, cached=True).statuses
+    assert digest(changed) == worked_out(changed) != first and len(made) == 3
+    # statuses not read from their files as they are now are never looked up
+    edited = {**changed, "1.2.2": MeasureStatus("1.2.2", status="umgesetzt")}
+    assert digest(edited) == worked_out(edited) and len(made) == 4
+    assert digest(edited) == worked_out(edited) and len(made) == 5
+    lazy = load_all_statuses(recorded, catalogue, lazy=True).statuses
+    assert isinstance(lazy["2.1.1"].log, LazyLog)  # read later: perhaps another file by then
+    assert digest(lazy) == worked_out(lazy) and len(made) == 6
+
+
+def test_the_states_of_a_compared_report_come_from_the_cache_while_its_file_is_unchanged(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch, no_racy_window: None
+) -> None:
+    from monitor_tui import reporting
+    from monitor_tui.export import resolve_comparison
+    from monitor_tui.reports import store as reports_store
+    from monitor_tui.reports.store import SYNOPSE_FILE, load_snapshot, load_states
+
+    from .reports_data import D1, D2, freeze, write_logs
+
+    monkeypatch.setattr(reporting, "FORMAT_NAMES", ("json",))
+    write_logs(workspace)
+    report = freeze(workspace, D1).report
+    expected = load_snapshot(report, logs=False)
+    parsed = count_calls(monkeypatch, reports_store, "document_from_bytes")
+    assert load_states(workspace, report) == expected and len(parsed) == 1
+    comparison = resolve_comparison(workspace, None, D2)
+    assert comparison is not None and comparison.snapshot == expected and len(parsed) == 1
+    cache_file = workspace.cache_dir / f"report-states-{report.id}.json"
+    planted = json.loads(cache_file.read_bytes())
+    # states planted for another file, or unreadable ones, are not taken
+    planted["data"]["key"][0] += 1
+    cache_file.write_text(json.dumps(planted), encoding="utf-8")
+    assert load_states(workspace, report) == expected and len(parsed) == 2
+    cache_file.write_text("{", encoding="utf-8")
+    assert load_states(workspace, report) == expected and len(parsed) == 3
+    # a synopse.json changed after freezing is read again (and its states are what it says)
+    synopse = report.path / SYNOPSE_FILE
+    os.chmod(synopse, 0o644)
+    synopse.write_text(synopse.read_text("utf-8").replace('"offen"', '"umgesetzt"'), "utf-8")
+    changed = load_states(workspace, report)
+    assert changed == load_snapshot(report, logs=False) != expected and len(parsed) == 4
+    assert load_states(workspace, report) == changed and len(parsed) == 4

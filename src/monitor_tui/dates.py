@@ -24,11 +24,18 @@ def parse_date(text: str) -> date:
     raise ValueError(value)
 
 
+# Written out rather than with strftime (a report prints tens of thousands of dates), the year
+# unpadded as strftime's %Y writes it on Linux.
+
+
 def format_date(day: date, lang: str) -> str:
     """31.03.2026 in German, 2026-03-31 in English."""
-    return day.isoformat() if lang == "en" else day.strftime("%d.%m.%Y")
+    return day.isoformat() if lang == "en" else f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
 def format_timestamp(moment: datetime, lang: str) -> str:
     """31.03.2026, 14:05 in German, 2026-03-31 14:05 in English."""
-    return moment.strftime("%Y-%m-%d %H:%M" if lang == "en" else "%d.%m.%Y, %H:%M")
+    clock = f"{moment.hour:02d}:{moment.minute:02d}"
+    if lang == "en":
+        return f"{moment.year}-{moment.month:02d}-{moment.day:02d} {clock}"
+    return f"{moment.day:02d}.{moment.month:02d}.{moment.year}, {clock}"

@@ -31,9 +31,10 @@ from monitor_tui.render.formats import format_of_suffix as format_of_suffix
 from monitor_tui.render.formats import formats_of as formats_of
 from monitor_tui.report.build import Comparison, ReportOptions, build_synopsis
 from monitor_tui.report.document import ComparedReport, Synopsis
+from monitor_tui.reports.digest_cache import cached_digest
 from monitor_tui.reports.record import latest_report
-from monitor_tui.reports.store import ReportError, find_report, list_reports, load_snapshot
-from monitor_tui.reports.synopse import Snapshot, snapshot_digest, take_snapshot
+from monitor_tui.reports.store import ReportError, find_report, list_reports, load_states
+from monitor_tui.reports.synopse import Snapshot, take_snapshot
 from monitor_tui.workspace import Workspace
 
 COMPARE_NONE = "none"
@@ -151,7 +152,7 @@ def resolve_comparison(workspace: Workspace, choice: str | None, day: date) -> C
                 )
             )
     try:
-        snapshot = load_snapshot(report, logs=False)  # compared by state; notes by date
+        snapshot = load_states(workspace, report)  # compared by state; notes by date
     except ProblemsError as error:
         raise CompareError(str(error.problems[0])) from None
     compared = ComparedReport(report.id, report.report_date, report.digest, report.title)
@@ -183,7 +184,7 @@ def prepare_report(
         snapshot.statuses,
         replace(options.report, report_date=day),
         generated,
-        snapshot_digest(snapshot),
+        cached_digest(workspace, snapshot, statuses, today),
         snapshot.people,
         comparison=comparison,
         hand_edited=snapshot.hand_edited,

@@ -427,8 +427,15 @@ def is_overdue(status: MeasureStatus, today: date, period_days: int, start: date
 
 def earliest_entry(statuses: Iterable[MeasureStatus]) -> date | None:
     """The day of the oldest log entry of any measure (None: nothing recorded)."""
-    days = [day for status in statuses if (day := log_outline(status.log).earliest)]
+    days = [day for status in statuses if (day := _earliest_day(status.log))]
     return min(days, default=None)
+
+
+def _earliest_day(log: Sequence[LogEntry]) -> date | None:
+    """`log_outline(log).earliest`, without working out the rest of the outline."""
+    if isinstance(log, LazyLog) and not log.loaded:
+        return log.outline.earliest
+    return min((entry.timestamp.date() for entry in log), default=None)
 
 
 def monitoring_start(concept: Concept, statuses: Iterable[MeasureStatus]) -> date | None:
@@ -450,7 +457,10 @@ def last_update(status: MeasureStatus, until: date | None = None) -> date | None
 
 def public_note_days(status: MeasureStatus) -> tuple[date, ...]:
     """The day of each public note, newest first (see `MeasureStatus.public_notes`)."""
-    return log_outline(status.log).note_days
+    log = status.log
+    if isinstance(log, LazyLog) and not log.loaded:
+        return log.outline.note_days
+    return tuple(e.timestamp.date() for e in log if e.is_note and not e.internal)
 
 
 def next_step_overdue(due: date | None, today: date) -> bool:

@@ -45,6 +45,18 @@ class _UsageError(Exception):
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    # Reading the catalogue and the status files makes hundreds of thousands of objects and no
+    # cyclic garbage: the cyclic collector would only walk them, again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _export(args, workspace)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _export(args: argparse.Namespace, workspace: Workspace) -> int:
     catalogue = load_catalogue_or_report(workspace)
     if catalogue is None:
         return 1
@@ -66,11 +78,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     # Catalogue and statuses live until the end: the cyclic collector need not walk them again
     # each time the report being built grows (a tenth of an export of thousands of measures).
     gc.freeze()
-    if not any(export_format(name).leaves_cycles for name in options.formats):
-        # Neither the report nor the text formats make cyclic garbage: all that is built from
-        # here on lives until the end or is freed as soon as it is dropped, and the collector
-        # would only walk it, again and again (a tenth of an export of 5,000 measures).
-        gc.disable()
+    # Neither the report nor the text formats make cyclic garbage either: all that is built
+    # from here on lives until the end or is freed as soon as it is dropped (the collector
+    # would take a tenth of an export of 5,000 measures). PDF and DOCX leave cycles.
+    if any(export_format(name).leaves_cycles for name in options.formats):
+        gc.enable()
     try:
         if args.output == "-":
             prepared = prepare_report(workspace, catalogue, statuses, options)

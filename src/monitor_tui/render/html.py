@@ -230,7 +230,7 @@ def _table(table: Table, css_class: str) -> str:
 
 
 def _rich(text: RichText) -> str:
-    return "".join(_block(block) for block in text)
+    return "".join(map(_block, text))
 
 
 def _block(block: Block) -> str:
@@ -238,7 +238,9 @@ def _block(block: Block) -> str:
     if block.kind == "code":
         return f"<pre{indent}>{_text(block.plain())}</pre>"
     css = _BLOCK_CLASS.get(block.kind, "")
-    inner = _text(block.prefix) + "".join(_run(run) for run in block.runs)
+    inner = "".join(map(_run, block.runs))
+    if block.prefix:
+        inner = _text(block.prefix) + inner
     return f'<p{css}{indent} dir="auto">{inner}</p>'
 
 

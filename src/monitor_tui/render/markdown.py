@@ -129,7 +129,7 @@ def _chart(chart: Chart) -> str:
 
 def _cell(text: RichText) -> str:
     """Rich text inside one table cell: blocks separated by <br>."""
-    return "<br>".join(_block(block) for block in text)
+    return "<br>".join(map(_block, text))
 
 
 def _paragraphs(text: RichText) -> str:
@@ -137,8 +137,10 @@ def _paragraphs(text: RichText) -> str:
 
 
 def _block(block: Block) -> str:
-    indent = "\u00a0" * 4 * block.level if block.level else ""
-    return indent + escape_markdown(block.prefix) + "".join(_run(run) for run in block.runs)
+    runs = "".join(map(_run, block.runs))
+    if block.prefix:
+        runs = escape_markdown(block.prefix) + runs
+    return "\u00a0" * 4 * block.level + runs if block.level else runs
 
 
 def _run(run: Run) -> str:

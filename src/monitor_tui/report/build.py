@@ -23,6 +23,7 @@ from monitor_tui.model import (
     next_step_overdue,
 )
 from monitor_tui.report.charts import Chart, overview_charts
+from monitor_tui.report.counts import Counts
 from monitor_tui.report.document import (
     ComparedReport,
     FieldSection,
@@ -161,6 +162,8 @@ def build_synopsis(
         )
         facts.append((message("report_warning", lang), warning))
     summaries = _summaries(catalogue, only_field) if options.with_summary else ()
+    counts = section_counts(catalogue, sections, comparison is not None)  # table and charts
+    overview_note = _overview_note(comparison, lang)
     return Synopsis(
         lang=lang,
         title=visible_text(concept.title),
@@ -175,7 +178,7 @@ def build_synopsis(
         summaries_title=message("report_summaries", lang),
         summaries=summaries,
         overview_title=message("report_overview", lang),
-        overview=overview_table(catalogue, sections, lang, _overview_note(comparison, lang)),
+        overview=overview_table(catalogue, sections, lang, overview_note, counts),
         synopsis_title=message("report_synopsis", lang),
         sections=tuple(sections),
         empty_message=message("report_nothing_selected", lang),
@@ -190,18 +193,18 @@ def build_synopsis(
             "unprintable": message("report_unprintable", lang, count="{count}"),
         },
         compared_to=comparison.report if comparison else None,
-        charts=_charts(catalogue, sections, comparison, lang, report_date),
+        charts=_charts(catalogue, sections, counts[0], comparison, lang, report_date),
     )
 
 
 def _charts(
     catalogue: Catalogue,
     sections: list[FieldSection],
+    per_field: list[Counts],
     comparison: Comparison | None,
     lang: str,
     report_date: date,
 ) -> tuple[Chart, ...]:
-    per_field, _total = section_counts(catalogue, sections, comparison is not None)
     before = format_date(comparison.report.report_date, lang) if comparison else ""
     fields = [section.field for section in sections]
     now = format_date(report_date, lang)

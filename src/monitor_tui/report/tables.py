@@ -25,13 +25,17 @@ def section_counts(
 
 
 def overview_table(
-    catalogue: Catalogue, sections: Sequence[FieldSection], lang: str, changes_note: str = ""
+    catalogue: Catalogue,
+    sections: Sequence[FieldSection],
+    lang: str,
+    changes_note: str = "",
+    counts: tuple[list[Counts], Counts] | None = None,
 ) -> Table:
     """Counts per Handlungsfeld (columns) and status, assessment or priority (rows); with a
     comparison (`changes_note` says which), each count is followed by its change since then
-    ("3 (+2)")."""
+    ("3 (+2)"). `counts`: `section_counts` of the sections, where the caller has them."""
     concept = catalogue.concept
-    per_field, total = section_counts(catalogue, sections, bool(changes_note))
+    per_field, total = counts or section_counts(catalogue, sections, bool(changes_note))
     columns = [*per_field, total]
     # Column heads carry the number only: the titles do not fit narrow columns, the caption
     # names them.

@@ -18,6 +18,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import tomllib
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
@@ -27,17 +28,27 @@ from typing import Any
 
 import tomlkit
 
-from monitor_tui.cachefile import code_key, read_cache, write_cache
+from monitor_tui.cachefile import (
+    FileKey,
+    code_key,
+    file_key,
+    now_ns,
+    read_cache,
+    settled,
+    write_cache,
+)
 from monitor_tui.fileio import atomic_write, fsync_folder
 from monitor_tui.i18n import _, os_error
 from monitor_tui.problems import Problem, ProblemsError, decode_utf8, toml_error_problem
-from monitor_tui.reports.record import FrozenReport, Withdrawal
+from monitor_tui.reports.record import REPORT_ID, FrozenReport, Withdrawal
 from monitor_tui.reports.synopse import (
     Snapshot,
     SnapshotError,
     document_digest,
+    document_from_bytes,
     snapshot_digest,
     snapshot_from_bytes,
+    snapshot_from_json,
 )
 from monitor_tui.workspace import Workspace
 
@@ -162,6 +173,73 @@ def load_snapshot(report: FrozenReport, logs: bool = True) -> Snapshot:
         ) from None
     except SnapshotError as error:
         raise ProblemsError([Problem(path, 1, str(error))]) from None
+
+
+def load_states(workspace: Workspace, report: FrozenReport) -> Snapshot:
+    """`load_snapshot(report, logs=False)`, from the workspace's cache while synopse.json is
+    the file the states were read from: a synopse.json holds every log entry up to its day,
+    and the states (what a later report is compared with) are a fraction of it to read.
+    Raises ProblemsError."""
+    path = report.path / SYNOPSE_FILE
+    key = _regular_file_key(path) if REPORT_ID.match(report.id) else None
+    cache_path = workspace.cache_dir / f"report-states-{report.id}.json"
+    if key is not None:
+        known = read_cache(cache_path, "report-states", _states_code_key())
+        if known is not None and known.get("key") == list(key):
+            with contextlib.suppress(SnapshotError):
+                return snapshot_from_json(known.get("states"), logs=False)
+    read_at = now_ns()
+    try:
+        document = document_from_bytes(path.read_bytes())
+        snapshot = snapshot_from_json(document, logs=False)
+    except OSError as error:
+        raise ProblemsError(
+            [Problem(path, 0, _("file_unreadable", reason=os_error(error)))]
+        ) from None
+    except SnapshotError as error:
+        raise ProblemsError([Problem(path, 1, str(error))]) from None
+    if key is not None and settled(key, read_at) and key == _regular_file_key(path):
+        with contextlib.suppress(KeyError, TypeError, AttributeError):
+            data = {"key": list(key), "states": _states_only(document, snapshot)}
+            write_cache(cache_path, "report-states", _states_code_key(), data)
+    return snapshot
+
+
+def _states_only(document: dict[str, Any], snapshot: Snapshot) -> dict[str, Any]:
+    """The members of a synopse.json that `snapshot_from_json(…, logs=False)` reads."""
+    measures = document["measures"]
+    return {
+        "schema_version": document["schema_version"],
+        "report_date": document["report_date"],
+        "catalogue": document["catalogue"],
+        "people": document.get("people", {}),
+        "measures": {
+            measure.id: {
+                "state": measures[measure.id]["state"],
+                "hand_edited": measures[measure.id].get("hand_edited", False),
+                "entries": [],
+            }
+            for measure in snapshot.catalogue.measures()
+        },
+    }
+
+
+def _regular_file_key(path: Path) -> FileKey | None:
+    """The key of a regular file; None for a symlink or a file that is gone."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return file_key(info) if stat.S_ISREG(info.st_mode) else None
+
+
+@cache
+def _states_code_key() -> str:
+    """The states are read by `reports.synopse` (and the catalogue's JSON form)."""
+    from monitor_tui import catalogue
+    from monitor_tui.reports import synopse
+
+    return code_key(__file__, synopse.__file__ or "", catalogue.__file__ or "")
 
 
 # --- checking ---------------------------------------------------------------------------------

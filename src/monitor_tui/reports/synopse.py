@@ -229,11 +229,15 @@ def _entry(entry: LogEntry) -> dict[str, Any]:
 def snapshot_from_bytes(data: bytes, logs: bool = True) -> Snapshot:
     """Read `synopse.json`; raises SnapshotError with a message for the user. `logs` False:
     the states without the entries (enough to compare with; a fraction of the work)."""
+    return snapshot_from_json(document_from_bytes(data), logs)
+
+
+def document_from_bytes(data: bytes) -> Any:
+    """The JSON document of a `synopse.json`; raises SnapshotError."""
     try:
-        document = json.loads(data.decode("utf-8"))
+        return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SnapshotError(_("reports_synopse_unreadable", reason=error)) from None
-    return snapshot_from_json(document, logs)
 
 
 def snapshot_from_json(document: Any, logs: bool = True) -> Snapshot:

@@ -15,7 +15,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -202,15 +202,16 @@ class _StatusCache:
         if record is None:
             return None
         try:
-            text, _stamp, info = _read_text_and_info(path)
+            text, _stamp, info = _read_text_and_info(path, stamped=False)  # the record's
         except ProblemsError:
             return None  # read again in full, to report it
-        known = status_of_record(record, measure, file_key(info), tuple)
-        log = parse_log_only(path, text) if known is not None else None
-        if known is None or log is None:
+        key = file_key(info)
+        log = parse_log_only(path, text) if record_fits(record, measure, key) else None
+        known = None if log is None else status_of_record(record, measure, key, tuple, tuple(log))
+        if known is None:
             return None
         self.fresh[measure.id] = record
-        return replace(known, log=tuple(log))
+        return known
 
     def earliest(self, path: Path, measure: Measure) -> date | bool | None:
         """The day of the oldest entry of `path` as the cache holds it (False: no entries);
@@ -347,10 +348,11 @@ def _read_text(path: Path) -> tuple[str, str]:
     return text, stamp
 
 
-def _read_text_and_info(path: Path) -> tuple[str, str, os.stat_result]:
+def _read_text_and_info(path: Path, stamped: bool = True) -> tuple[str, str, os.stat_result]:
     """(text, stamp, stat) of a status file, refusing symlinks: the folder is shared, a link
     could point anywhere. Stamp and stat come from the descriptor that was read, so they match
-    the text even if another session replaces the file meanwhile."""
+    the text even if another session replaces the file meanwhile. `stamped` False: no stamp
+    (""), for a caller that has it from the status cache (hashing every file is not free)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError as error:
@@ -361,7 +363,7 @@ def _read_text_and_info(path: Path) -> tuple[str, str, os.stat_result]:
     with os.fdopen(fd, "rb") as handle:
         data = handle.read()
         info = os.fstat(handle.fileno())
-    return decode_utf8(path, data), _stamp(info, data), info
+    return decode_utf8(path, data), _stamp(info, data) if stamped else "", info
 
 
 def _stamp(info: os.stat_result, data: bytes) -> str:

@@ -98,9 +98,11 @@ def status_of_record(
     measure: Measure,
     key: FileKey,
     load: Callable[[], Sequence[LogEntry]],
+    log: tuple[LogEntry, ...] | None = None,
 ) -> MeasureStatus | None:
-    """The status a record holds, with a log read by `load` on first use; None when the record
-    is not for a file with `key` and this measure's targets, or is malformed."""
+    """The status a record holds, with a log read by `load` on first use (or `log`, where the
+    caller has read it already); None when the record is not for a file with `key` and this
+    measure's targets, or is malformed."""
     if not record_fits(record, measure, key):
         return None
     try:
@@ -125,7 +127,7 @@ def status_of_record(
             next_step=_optional_text(record["next_step"]),
             next_step_due=_day(record["next_step_due"]),
             rev=_count(record["rev"]),
-            log=LazyLog(outline, load),
+            log=LazyLog(outline, load) if log is None else log,
             stamp=_text(record["stamp"]),
         )
     except (KeyError, TypeError, ValueError):
