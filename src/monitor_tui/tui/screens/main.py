@@ -90,6 +90,7 @@ class MainScreen(Screen[None]):
         """Counts the changes of the session's data (saves, re-reads, reloads): details made
         before the last one are out of date."""
         self.search_index = SearchIndex()
+        self._measure_total: tuple[Catalogue | None, int] = (None, 0)
         self._marks_basis: tuple[int, object] = (-1, None)
         """The `_data_version` and last report the tree's Δ marks were worked out for."""
         self._status_names_broken_file = False
@@ -112,7 +113,12 @@ class MainScreen(Screen[None]):
                 yield Static(Content(_("tui_filter_nothing_matches")), id="tree-empty")
                 yield CatalogueTree(self.catalogue, id="tree")
             yield DetailPane(id="detail")
-        yield SearchInput(self.submit_search, placeholder=_("tui_search_placeholder"), id="search")
+        yield SearchInput(
+            self.submit_search,
+            self.search_typed,
+            placeholder=_("tui_search_placeholder"),
+            id="search",
+        )
         yield Static(Content(""), id="status-line")
         yield Footer(compact=True, show_command_palette=False)
         yield Static(
@@ -249,7 +255,7 @@ class MainScreen(Screen[None]):
         bar = self.query_one("#filter-bar", Static)
         bar.display = bool(parts)
         if parts:
-            total = sum(1 for _m in self.catalogue.measures())
+            total = self.measure_total()
             hits = _("tui_hits", count=count, total=total)
             bar.update(
                 Content.assemble(
@@ -257,6 +263,14 @@ class MainScreen(Screen[None]):
                     visible(" · ".join(parts)),
                 )
             )
+
+    def measure_total(self) -> int:
+        """How many measures the catalogue has (counted once per catalogue, not per key)."""
+        catalogue, total = self._measure_total
+        if catalogue is not self.catalogue:
+            total = sum(1 for _m in self.catalogue.measures())
+            self._measure_total = (self.catalogue, total)
+        return total
 
     def set_status(self, message: str, error: bool = False) -> None:
         line = self.query_one("#status-line", Static)
@@ -466,12 +480,11 @@ class MainScreen(Screen[None]):
         search.value = self.query_text
         self.set_focus(search)
 
-    @on(Input.Changed, "#search")
-    def search_changed(self, event: Input.Changed) -> None:
-        if event.value != event.input.value or not event.input.display:
-            return  # a late message from a burst of keys; the newest value is handled
-        self.query_text = event.value
-        self.rebuild_tree(keep=self.catalogue_tree.selected_item)
+    def search_typed(self, value: str) -> None:
+        """The search line's text changed: the tree shows its hits (as typed, before Enter)."""
+        if value != self.query_text:
+            self.query_text = value
+            self.rebuild_tree(keep=self.catalogue_tree.selected_item)
 
     def submit_search(self, value: str) -> None:
         """Enter in the search line: keep the filter, jump to the first hit, focus the tree.
