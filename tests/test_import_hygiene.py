@@ -67,9 +67,10 @@ NOT_AT_START = (
     "monitor_tui.tui.screens.help",
     "docx",
     "reportlab",
+    "tomlkit",
 )
-"""Export, reports, requests and the dialogs: loaded when first used, not for the first
-screen (they took longer to import than the rest of the app's start)."""
+"""Export, reports, requests and the dialogs, and tomlkit (it writes files): loaded when first
+used, not for the first screen (they took longer to import than the rest of the app's start)."""
 
 
 def test_the_first_screen_loads_no_export_report_or_dialog_code(workspace: Workspace) -> None:

@@ -8,7 +8,6 @@ by the caller after saying so.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -25,6 +24,8 @@ def settings_path(environ: Mapping[str, str] | None = None) -> Path:
 
 def load_settings(path: Path | None = None) -> dict[str, object]:
     """The saved preferences; empty when there are none or the file cannot be read."""
+    import tomllib  # here: most people never save a preference
+
     try:
         return tomllib.loads((path or settings_path()).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
