@@ -59,6 +59,7 @@ NOT_AT_START = (
     "monitor_tui.render",
     "monitor_tui.report.",
     "monitor_tui.reporting",
+    "monitor_tui.reports",  # while no report was frozen
     "monitor_tui.requests",
     "monitor_tui.offices",
     "monitor_tui.tui.screens.overview",

@@ -91,7 +91,7 @@ class FrozenReport:
 
 
 def reports_dir(workspace: Workspace) -> Path:
-    return workspace.root / "reports"
+    return workspace.reports_dir
 
 
 # --- reading ----------------------------------------------------------------------------------
