@@ -140,6 +140,19 @@ class MainScreen(Screen[None]):
         self.set_focus(self.catalogue_tree)
         self.set_interval(POLL_SECONDS, self.poll_status_folder)
         self.apply_size(self.app.size.width, self.app.size.height)
+        self.call_after_refresh(self.prepare_search)
+
+    def prepare_search(self) -> None:
+        """Fold the measures' texts for the search in a thread, after the first screen is
+        drawn: the first letter typed then searches at once (at 5,000 measures folding took
+        longer than a frame). Until it is done a search folds them itself."""
+        catalogue = self.catalogue
+        self.run_worker(
+            lambda: self.search_index.folded_texts(catalogue),
+            thread=True,
+            group="search-index",
+            exit_on_error=False,
+        )
 
     def on_resize(self, event: events.Resize) -> None:
         self.apply_size(event.size.width, event.size.height)
