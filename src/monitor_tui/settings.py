@@ -24,11 +24,15 @@ def settings_path(environ: Mapping[str, str] | None = None) -> Path:
 
 def load_settings(path: Path | None = None) -> dict[str, object]:
     """The saved preferences; empty when there are none or the file cannot be read."""
-    import tomllib  # here: most people never save a preference
+    try:
+        text = (path or settings_path()).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    import tomllib  # here: most people never save a preference, and the app starts without it
 
     try:
-        return tomllib.loads((path or settings_path()).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return {}
 
 
