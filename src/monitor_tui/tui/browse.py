@@ -28,26 +28,29 @@ class SearchIndex:
     """
 
     def __init__(self) -> None:
-        self._catalogue: Catalogue | None = None
-        self._texts: dict[str, str] = {}
-        self._last: tuple[tuple[str, ...], set[str]] | None = None
+        self._folded: tuple[Catalogue, dict[str, str]] | None = None
+        self._last: tuple[Catalogue, tuple[str, ...], set[str]] | None = None
+        """The catalogue, words and hits of the last search."""
 
     def folded_texts(self, catalogue: Catalogue) -> Mapping[str, str]:
-        """Measure id → its folded text; made anew when the catalogue was reloaded."""
-        if catalogue is not self._catalogue:
-            self._texts = {m.id: fold_for_search(m.searchable_text()) for m in catalogue.measures()}
-            self._catalogue = catalogue
-            self._last = None
-        return self._texts
+        """Measure id → its folded text; made anew when the catalogue was reloaded. Safe to
+        call from a thread (the app folds them in one after its start): the texts are set
+        together with their catalogue, in one assignment."""
+        folded = self._folded
+        if folded is None or folded[0] is not catalogue:
+            texts = {m.id: fold_for_search(m.searchable_text()) for m in catalogue.measures()}
+            self._folded = folded = (catalogue, texts)
+        return folded[1]
 
     def matching(self, catalogue: Catalogue, words: Sequence[str]) -> set[str]:
         """Ids of the measures whose folded text contains every one of the folded `words`."""
         texts = self.folded_texts(catalogue)
         candidates: Iterable[str] = texts.keys()
-        if self._last is not None and _narrows(self._last[0], words):
-            candidates = self._last[1]
+        last = self._last
+        if last is not None and last[0] is catalogue and _narrows(last[1], words):
+            candidates = last[2]
         hits = {i for i in candidates if all(word in texts[i] for word in words)}
-        self._last = (tuple(words), hits)
+        self._last = (catalogue, tuple(words), hits)
         return set(hits)
 
 
