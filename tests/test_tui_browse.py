@@ -7,7 +7,7 @@ from datetime import date
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.filters import FilterContext, MeasureFilter
 from monitor_tui.model import MeasureStatus
-from monitor_tui.tui.browse import rollup, short_title, visible_measure_ids
+from monitor_tui.tui.browse import SearchIndex, rollup, short_title, visible_measure_ids
 from monitor_tui.workspace import Workspace
 
 TODAY = date(2026, 11, 27)
@@ -22,6 +22,23 @@ def test_search_folds_case_and_umlauts(workspace: Workspace) -> None:
     assert len(visible_measure_ids("  ", MeasureFilter(), context)) == 27
     by_office = MeasureFilter.of(office=["Frauenbüro"])
     assert visible_measure_ids("elternbrief", by_office, context) == set()
+
+
+def test_a_search_typed_letter_by_letter_finds_what_a_fresh_search_finds(
+    workspace: Workspace,
+) -> None:
+    """The index narrows the last hits when a query only adds to it; typing, deleting and
+    starting over must give what searching from scratch gives."""
+    context = FilterContext(load_catalogue(workspace.catalogue_dir), {}, TODAY)
+    typed = [*"fluecht", "fluecht ", "fluecht ki", "fluecht kit", "fluecht ki", "ki fluecht"]
+    typed += ["kita", "kit", "schule", "schule  kita", "Schule Kita ", "", "zz", "z", "sprache"]
+    index = SearchIndex()
+    narrowed = 0
+    for query in typed:
+        fresh = visible_measure_ids(query, MeasureFilter(), context)
+        assert visible_measure_ids(query, MeasureFilter(), context, index) == fresh, query
+        narrowed += fresh != set(index.folded_texts(context.catalogue))
+    assert narrowed > 5
 
 
 def test_rollup_counts_statuses_marked_done(workspace: Workspace) -> None:

@@ -100,6 +100,14 @@ def test_arrows_and_vi_keys_expand_move_and_collapse(workspace: Workspace) -> No
         assert tree.selected_item == Item("field", "5")
         await press(pilot, "home")
         assert tree.selected_item == Item("field", "1")
+        # Work done, not time: the next measure of the same shape takes the detail pane's
+        # widgets as they are (removing and mounting them cost frames), with its own texts.
+        await select_measure(screen, pilot, "1.2.1")
+        widgets = list(screen.detail.children)
+        await press(pilot, "down")
+        assert tree.selected_item == Item("measure", "1.2.2")
+        assert list(screen.detail.children) == widgets
+        assert "Maßnahme 1.2.2" in screen_text(app) and "Maßnahme 1.2.1" not in screen_text(app)
 
     run_app(workspace, scenario)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import stat
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -186,6 +185,8 @@ def read_toml(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], Line
     except ProblemsError as error:
         problems.extend(error.problems)
         return None
+    import tomllib  # here: with the catalogue cache (JSON), the app starts without it
+
     try:
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -19,8 +19,6 @@ from monitor_tui.i18n import _, get_language, os_error
 from monitor_tui.model import Catalogue, MeasureStatus, monitoring_start
 from monitor_tui.people import Directory, Person, load_directory
 from monitor_tui.problems import Problem, ProblemsError
-from monitor_tui.reports.record import FrozenReport, latest_report
-from monitor_tui.reports.store import ReportError, list_reports, load_snapshot, reports_dir
 from monitor_tui.status.edits import Conflict, Edit, InvalidEdit
 from monitor_tui.status.paths import status_path
 from monitor_tui.status.store import (
@@ -37,12 +35,13 @@ from monitor_tui.status.watch import StatusFolderWatcher
 from monitor_tui.workspace import Workspace
 
 # Exports, reports, overviews and the offices' requests are imported where they are used:
-# the app's first screen needs none of them, and importing them took longer than the rest of
-# its start.
+# the app's first screen needs none of them (nor the reports' store while none was frozen), and
+# importing them took longer than the rest of its start.
 if TYPE_CHECKING:
     from monitor_tui.offices import DueOverview
     from monitor_tui.report.dashboard import Overview
     from monitor_tui.reports.diff import MeasureDiff
+    from monitor_tui.reports.record import FrozenReport
     from monitor_tui.reports.synopse import Snapshot
     from monitor_tui.requests.answers import ImportPlan
     from monitor_tui.requests.service import WrittenRequest
@@ -381,7 +380,7 @@ class WorkspaceSession:
 
     def _report_names(self) -> tuple[str, ...]:
         """The entries of reports/ and the mtime of each report.toml (a withdrawal rewrites it)."""
-        folder = reports_dir(self.workspace)
+        folder = self.workspace.reports_dir
         try:
             names = sorted(
                 entry.name for entry in folder.iterdir() if not entry.name.startswith(".")
@@ -403,6 +402,12 @@ class WorkspaceSession:
         """Read the frozen reports and the last one's data; their problems (`check` names
         them too)."""
         self._reports_seen = self._report_names()
+        if not self._reports_seen:  # nothing frozen yet
+            self.reports, self.last_report, self.baseline = [], None, None
+            return []
+        from monitor_tui.reports.record import latest_report
+        from monitor_tui.reports.store import list_reports, load_snapshot
+
         self.reports, problems = list_reports(self.workspace)
         self.last_report = latest_report(self.reports)
         self.baseline = None
@@ -415,11 +420,11 @@ class WorkspaceSession:
 
     def report_diff(self, measure_id: str) -> MeasureDiff | None:
         """How a measure differs from the last report (None: no report, or unreadable)."""
-        from monitor_tui.reports.diff import measure_diff
-
         measure = self.catalogue.measure(measure_id)
         if self.baseline is None or measure is None or measure_id in self.broken:
             return None
+        from monitor_tui.reports.diff import measure_diff
+
         return measure_diff(self.baseline, self.catalogue, measure, self.status_of(measure_id))
 
     def hand_edit_warnings(self, day: date) -> list[str]:
@@ -435,6 +440,8 @@ class WorkspaceSession:
 
     def compare_report_for(self, day: date) -> FrozenReport | None:
         """The report an export dated `day` compares with by default."""
+        from monitor_tui.reports.record import latest_report
+
         return latest_report(self.reports, before=day)
 
     def since_report(self, measure_id: str) -> SinceReport | None:
@@ -472,6 +479,7 @@ class WorkspaceSession:
         `load_reports` afterwards on the app's thread."""
         from monitor_tui.export import CompareError, ExportRefused, ReportDateError
         from monitor_tui.reporting import freeze_report
+        from monitor_tui.reports.store import ReportError
 
         try:
             result = freeze_report(
@@ -494,6 +502,7 @@ class WorkspaceSession:
         """The changes from a report (None: the last one) to now, as lines of text."""
         from monitor_tui.reporting import NOW, diff_sides
         from monitor_tui.reports.describe import diff_text
+        from monitor_tui.reports.store import ReportError
 
         try:
             diff, before, after = diff_sides(

@@ -8,7 +8,6 @@ by the caller after saying so.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -26,8 +25,14 @@ def settings_path(environ: Mapping[str, str] | None = None) -> Path:
 def load_settings(path: Path | None = None) -> dict[str, object]:
     """The saved preferences; empty when there are none or the file cannot be read."""
     try:
-        return tomllib.loads((path or settings_path()).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = (path or settings_path()).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    import tomllib  # here: most people never save a preference, and the app starts without it
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return {}
 
 

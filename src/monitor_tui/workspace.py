@@ -36,6 +36,11 @@ class Workspace:
         return self.root / "exports"
 
     @property
+    def reports_dir(self) -> Path:
+        """`reports/`: the frozen reports (see `reports.store`)."""
+        return self.root / "reports"
+
+    @property
     def cache_dir(self) -> Path:
         """`.cache/`: derived data kept between runs, safe to delete (see `cachefile`)."""
         return self.root / ".cache"

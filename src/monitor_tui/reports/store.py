@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import os
 import re
-import secrets
 import shutil
 import stat
 import tomllib
@@ -24,9 +22,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import tomlkit
+from typing import TYPE_CHECKING, Any
 
 from monitor_tui.cachefile import (
     FileKey,
@@ -52,6 +48,9 @@ from monitor_tui.reports.synopse import (
 )
 from monitor_tui.workspace import Workspace
 
+if TYPE_CHECKING:  # tomlkit writes; imported where used
+    import tomlkit
+
 SCHEMA_VERSION = 1
 """Version of the layout of `report.toml`."""
 REPORT_FILE = "report.toml"
@@ -66,7 +65,7 @@ class ReportError(Exception):
 
 
 def reports_dir(workspace: Workspace) -> Path:
-    return workspace.root / "reports"
+    return workspace.reports_dir
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -99,6 +98,7 @@ def read_report(folder: Path) -> FrozenReport:
         raise ProblemsError(
             [Problem(path, 0, _("file_unreadable", reason=os_error(error)))]
         ) from None
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -246,6 +246,8 @@ def _states_code_key() -> str:
 
 
 def file_sha256(path: Path) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 16), b""):
@@ -262,6 +264,8 @@ def verify_report(report: FrozenReport, memo: DigestMemo | None = None) -> list[
     """Every file changed, missing or added after freezing, and data that does not match the
     digest in report.toml. `memo` holds the digests of synopse.json files already worked out
     and gets the new ones (see `verify_reports`)."""
+    import hashlib
+
     problems: list[Problem] = []
     synopse: tuple[str, bytes] | None = None
     for name, expected in sorted(report.files.items()):
@@ -365,12 +369,16 @@ class FreezeSlot:
     def __init__(self, folder: Path, report_id: str) -> None:
         self.folder = folder
         self.id = report_id
+        import secrets  # here, like hashlib: loading OpenSSL is no cost for the app's start
+
         self.temp = folder / f".{report_id}.{secrets.token_hex(4)}.tmp"
         self.sums: dict[str, str] = {}
         os.mkdir(self.temp)  # mode from the umask, group from a setgid parent, as in status/
 
     def write(self, name: str, data: bytes) -> None:
         """One file of the report, synced to disk and read-only."""
+        import hashlib
+
         path = self.temp / name
         with open(path, "xb") as handle:
             handle.write(data)
@@ -382,6 +390,8 @@ class FreezeSlot:
     def commit(self, meta: Mapping[str, Any]) -> Path:
         """Write report.toml (with the checksums of every file written) and rename the folder
         into place; returns the report's folder."""
+        import tomlkit
+
         document = report_document(self.id, meta, self.sums)
         self.write(REPORT_FILE, tomlkit.dumps(document).encode("utf-8"))
         fsync_folder(self.temp)
@@ -397,6 +407,8 @@ class FreezeSlot:
 def report_document(
     report_id: str, meta: Mapping[str, Any], sums: Mapping[str, str]
 ) -> tomlkit.TOMLDocument:
+    import tomlkit
+
     document = tomlkit.document()
     document.add(tomlkit.comment(_("reports_toml_comment")))
     document["schema_version"] = SCHEMA_VERSION
@@ -492,6 +504,8 @@ def withdraw_report(
                     at=report.withdrawn.at.date().isoformat(),
                 )
             )
+        import tomlkit
+
         path = report.path / REPORT_FILE
         document = tomlkit.parse(path.read_text("utf-8"))
         table = tomlkit.table()

@@ -14,14 +14,10 @@ comments and layout survive) followed by an append-only log, newest entry first:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-import tomlkit
-import tomlkit.items
+from typing import TYPE_CHECKING, Any
 
 from monitor_tui.i18n import _
 from monitor_tui.model import (
@@ -44,6 +40,12 @@ from monitor_tui.problems import (
     too_deep_problem,
 )
 from monitor_tui.status.wording import field_label
+
+# tomlkit writes files and tomllib reads them: imported where used, as the app's first screen
+# needs neither (the status cache holds what it shows).
+if TYPE_CHECKING:
+    import tomlkit
+
 
 FRONT_MATTER = "+++"
 FRONT_KEYS = {"measure", "rev", "targets", *STATE_FIELDS}
@@ -103,6 +105,8 @@ def parse_status_and_front(
     path: Path, text: str, measure: Measure, catalogue: Catalogue, stamp: str = ""
 ) -> tuple[MeasureStatus, str]:
     """`parse_status`, and the front matter's text (to name lines in findings)."""
+    import tomllib  # here: the app starts without reading any status file (see `summary`)
+
     front, body, body_line = split_front_matter(path, text)
     problems: list[Problem] = []
     try:
@@ -431,6 +435,8 @@ def unquote_value(written: str) -> str:
     """The value a change or attribute line holds (the inverse of `quote_value`)."""
     if not written.startswith('"'):
         return written
+    import tomllib
+
     try:
         value = tomllib.loads(f"v = {written}")["v"]
     except tomllib.TOMLDecodeError:
@@ -443,6 +449,8 @@ def unquote_value(written: str) -> str:
 
 def parse_front_matter_document(path: Path, text: str) -> tuple[tomlkit.TOMLDocument, str]:
     """The front matter as a tomlkit document (keeps comments and layout) and the body."""
+    import tomlkit
+
     front, body, _line = split_front_matter(path, text)
     try:
         return tomlkit.parse(front), body
@@ -451,6 +459,8 @@ def parse_front_matter_document(path: Path, text: str) -> tuple[tomlkit.TOMLDocu
 
 
 def new_front_matter(measure: Measure) -> tomlkit.TOMLDocument:
+    import tomlkit
+
     document = tomlkit.document()
     document.add(tomlkit.comment(_("status_file_comment", id=measure.id)))
     document["measure"] = measure.id
@@ -470,6 +480,8 @@ def render_file(
     `apply` False leaves the state fields as they are (an entry that records a hand edit:
     the front matter already holds the new values, exactly as the person wrote them).
     """
+    import tomlkit
+
     if "measure" not in document:  # a file written by hand without it
         document["measure"] = current.measure_id
     document["rev"] = next_rev(current)
@@ -492,6 +504,9 @@ def next_rev(current: MeasureStatus) -> int:
 
 
 def _apply(document: tomlkit.TOMLDocument, change: Change) -> None:
+    import tomlkit
+    import tomlkit.items
+
     if change.field.startswith("target:"):
         targets = document.get("targets")
         if not isinstance(targets, tomlkit.items.Table):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import getpass
-import hashlib
 import os
 import re
 import stat
@@ -18,8 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-
-import tomlkit
+from typing import TYPE_CHECKING
 
 from monitor_tui.cachefile import FileKey, file_key, now_ns, settled
 from monitor_tui.fileio import atomic_write, remove_stale_temp_files
@@ -56,6 +54,9 @@ from monitor_tui.status.summary import (
 )
 from monitor_tui.status.verify import differences, log_findings
 from monitor_tui.workspace import Workspace
+
+if TYPE_CHECKING:  # tomlkit writes; imported where used
+    import tomlkit
 
 
 @dataclass(frozen=True)
@@ -368,6 +369,8 @@ def _read_text_and_info(path: Path, stamped: bool = True) -> tuple[str, str, os.
 
 def _stamp(info: os.stat_result, data: bytes) -> str:
     """inode, size, mtime_ns and a content hash: a change shows even if mtime alone would not."""
+    import hashlib  # here: loading OpenSSL is a cost the app's start need not pay
+
     digest = hashlib.sha256(data).hexdigest()[:16]
     return f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{digest}"
 

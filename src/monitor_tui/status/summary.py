@@ -115,7 +115,7 @@ def status_of_record(
             _count(record["count"]),
             _day(record["earliest"]),
             _day(record["latest"]),
-            tuple(_required_day(day) for day in record["notes"]),
+            _days(record["notes"]),
         )
         return MeasureStatus(
             measure_id=measure.id,
@@ -168,5 +168,8 @@ def _day(value: Any) -> date | None:
     return None if value is None else date.fromisoformat(_text(value))
 
 
-def _required_day(value: Any) -> date:
-    return date.fromisoformat(_text(value))
+def _days(value: Any) -> tuple[date, ...]:
+    """A list of ISO days (date.fromisoformat refuses anything but a string with TypeError)."""
+    if not isinstance(value, list):
+        raise TypeError(value)
+    return tuple(map(date.fromisoformat, value))

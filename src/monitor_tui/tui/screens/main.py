@@ -80,6 +80,7 @@ class MainScreen(Screen[None]):
         """Counts the changes of the session's data (saves, re-reads, reloads): details made
         before the last one are out of date."""
         self.search_index = SearchIndex()
+        self._measure_total: tuple[Catalogue | None, int] = (None, 0)
         self._marks_basis: tuple[int, object] = (-1, None)
         """The `_data_version` and last report the tree's Δ marks were worked out for."""
         self._status_names_broken_file = False
@@ -104,7 +105,12 @@ class MainScreen(Screen[None]):
                 yield Static(Content(_("tui_filter_nothing_matches")), id="tree-empty")
                 yield CatalogueTree(self.catalogue, id="tree")
             yield DetailPane(id="detail")
-        yield SearchInput(self.submit_search, placeholder=_("tui_search_placeholder"), id="search")
+        yield SearchInput(
+            self.submit_search,
+            self.search_typed,
+            placeholder=_("tui_search_placeholder"),
+            id="search",
+        )
         yield Static(Content(""), id="status-line")
         yield Footer(compact=True, show_command_palette=False)
         yield Static(
@@ -126,6 +132,19 @@ class MainScreen(Screen[None]):
         self.set_focus(self.catalogue_tree)
         self.set_interval(POLL_SECONDS, self.poll_status_folder)
         self.apply_size(self.app.size.width, self.app.size.height)
+        self.call_after_refresh(self.prepare_search)
+
+    def prepare_search(self) -> None:
+        """Fold the measures' texts for the search in a thread, after the first screen is
+        drawn: the first letter typed then searches at once (at 5,000 measures folding took
+        longer than a frame). Until it is done a search folds them itself."""
+        catalogue = self.catalogue
+        self.run_worker(
+            lambda: self.search_index.folded_texts(catalogue),
+            thread=True,
+            group="search-index",
+            exit_on_error=False,
+        )
 
     def on_resize(self, event: events.Resize) -> None:
         self.apply_size(event.size.width, event.size.height)
@@ -241,7 +260,7 @@ class MainScreen(Screen[None]):
         bar = self.query_one("#filter-bar", Static)
         bar.display = bool(parts)
         if parts:
-            total = sum(1 for _m in self.catalogue.measures())
+            total = self.measure_total()
             hits = _("tui_hits", count=count, total=total)
             bar.update(
                 Content.assemble(
@@ -249,6 +268,14 @@ class MainScreen(Screen[None]):
                     visible(" · ".join(parts)),
                 )
             )
+
+    def measure_total(self) -> int:
+        """How many measures the catalogue has (counted once per catalogue, not per key)."""
+        catalogue, total = self._measure_total
+        if catalogue is not self.catalogue:
+            total = sum(1 for _m in self.catalogue.measures())
+            self._measure_total = (self.catalogue, total)
+        return total
 
     def set_status(self, message: str, error: bool = False) -> None:
         line = self.query_one("#status-line", Static)
@@ -458,12 +485,11 @@ class MainScreen(Screen[None]):
         search.value = self.query_text
         self.set_focus(search)
 
-    @on(Input.Changed, "#search")
-    def search_changed(self, event: Input.Changed) -> None:
-        if event.value != event.input.value or not event.input.display:
-            return  # a late message from a burst of keys; the newest value is handled
-        self.query_text = event.value
-        self.rebuild_tree(keep=self.catalogue_tree.selected_item)
+    def search_typed(self, value: str) -> None:
+        """The search line's text changed: the tree shows its hits (as typed, before Enter)."""
+        if value != self.query_text:
+            self.query_text = value
+            self.rebuild_tree(keep=self.catalogue_tree.selected_item)
 
     def submit_search(self, value: str) -> None:
         """Enter in the search line: keep the filter, jump to the first hit, focus the tree.

@@ -91,7 +91,7 @@ class CatalogueTree(Tree[Item]):
         size compared is not the one they keep): a frame of its own after each change of the
         details. Here only when the tree's size or scrollable size changed."""
         if (
-            size == self.size
+            size == self._size
             and container_size == self.container_size
             and self.virtual_size == self._scrollbars_for
         ):

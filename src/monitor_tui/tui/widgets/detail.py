@@ -35,7 +35,6 @@ from monitor_tui.model import (
     next_step_overdue,
 )
 from monitor_tui.problems import Problem
-from monitor_tui.reports.describe import change_words
 from monitor_tui.session import SinceReport
 from monitor_tui.status.wording import describe_change, entry_origin, tag_word
 from monitor_tui.tui.browse import rollup, status_of
@@ -308,6 +307,8 @@ def _next_step(status: MeasureStatus, today: date) -> Content:
 
 def _since_report(since: SinceReport, catalogue: Catalogue) -> Block:
     """The values in the last report next to today's, for what changed."""
+    from monitor_tui.reports.describe import change_words  # only once a report was frozen
+
     report, diff = since.report, since.diff
     day = format_date(report.report_date, get_language())
     head = _("tui_since_report", date=day, id=report.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from textual.widgets import Markdown
@@ -40,7 +40,7 @@ def plain_paragraphs(shown: str) -> tuple[str, ...] | None:
     None otherwise. Most notes are plain: a Static shows them exactly as the Markdown view
     would (one blank line between paragraphs), without its parsing in a thread and a widget
     per paragraph. Cached: a note never changes, the details show it again and again."""
-    tokens = _PARSER.parse(shown)
+    tokens = _shared_parser().parse(shown)
     if len(tokens) % 3:
         return None
     paragraphs = []
@@ -64,4 +64,7 @@ def plain_paragraphs(shown: str) -> tuple[str, ...] | None:
     return tuple(paragraphs)
 
 
-_PARSER = _literal_parser()
+@cache
+def _shared_parser() -> MarkdownIt:
+    """Made on first use, not at import: the app's first screen is drawn before any note."""
+    return _literal_parser()

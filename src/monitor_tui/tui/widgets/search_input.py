@@ -9,7 +9,8 @@ from textual.widgets import Input
 
 
 class SearchInput(Input):
-    """An Input that submits synchronously and hands keys on once it is hidden.
+    """An Input that reports changes and submits synchronously and hands keys on once it is
+    hidden.
 
     Keys typed quickly (a paste, a slow SSH link delivering "/Elternbrief⏎s" in one packet)
     are queued at this widget before any binding has reacted to Enter (bindings run when the
@@ -18,9 +19,24 @@ class SearchInput(Input):
     tree instead of vanishing into the hidden line.
     """
 
-    def __init__(self, submit: Callable[[str], None], *, placeholder: str, id: str) -> None:
+    def __init__(
+        self,
+        submit: Callable[[str], None],
+        changed: Callable[[str], None],
+        *,
+        placeholder: str,
+        id: str,
+    ) -> None:
         super().__init__(placeholder=placeholder, id=id)
         self.submit = submit
+        self.changed = changed
+
+    def _watch_value(self, value: str) -> None:
+        """`changed` at once, not after a Changed message: the tree's new lines are then
+        drawn in the frame that shows the new letter (a message came a frame later)."""
+        super()._watch_value(value)
+        if self.display:
+            self.changed(value)
 
     async def action_submit(self) -> None:
         self.submit(self.value)
