@@ -283,6 +283,28 @@ class _Builder:
         self.lang = lang
         self.report_date = report_date
         self.people = people
+        self._words: dict[tuple[str, str, str, bool, bool], Run] = {}
+        self._labels: dict[str, Run] = {}
+        self._flags: dict[tuple[str, str], tuple[Run, ...]] = {}
+
+    def _word(
+        self, key: str, before: str = "", after: str = "", bold: bool = False, italic: bool = False
+    ) -> Run:
+        """A fixed word of the report (`message(key)`) as a run, made once per report:
+        thousands of measures print the same few (runs are immutable, so they are shared)."""
+        wanted = (key, before, after, bold, italic)
+        run = self._words.get(wanted)
+        if run is None:
+            text = before + message(key, self.lang) + after
+            run = self._words[wanted] = Run(text, bold=bold, italic=italic)
+        return run
+
+    def _label(self, label: str) -> Run:
+        """A target's label ("Kurzfristig:") in italics, made once per report."""
+        run = self._labels.get(label)
+        if run is None:
+            run = self._labels[label] = Run(visible_text(label), italic=True)
+        return run
 
     def recorded(self, measure: Measure) -> MeasureStatus:
         return self.statuses.get(measure.id) or MeasureStatus(measure.id)
@@ -369,12 +391,7 @@ class _Builder:
         """The rows of a measure's table: the catalogue's cells, then the monitoring's."""
         lang = self.lang
         horizon = tuple(
-            Block(
-                (
-                    Run(visible_text(target.label), italic=True),
-                    Run(" " + visible_text(target.text)),
-                )
-            )
+            Block((self._label(target.label), Run(" " + visible_text(target.text))))
             for target in measure.targets
         )
         status_changed = any(c.field in ("status", "assessment", "priority") for c in facts.changes)
@@ -413,14 +430,21 @@ class _Builder:
     # --- marks of the comparison -------------------------------------------------------------
 
     def _changed_flag(self) -> tuple[Run, ...]:
-        return _flag(CHANGED_SYMBOL, message("report_flag_changed", self.lang))
+        return self._flag(CHANGED_SYMBOL, "report_flag_changed")
 
     def _measure_flag(self, facts: MeasureFacts) -> tuple[Run, ...]:
         if facts.added_since_compare:
-            return _flag(NEW_SYMBOL, message("report_flag_new", self.lang))
+            return self._flag(NEW_SYMBOL, "report_flag_new")
         if facts.text_changed:
-            return _flag(TEXT_SYMBOL, message("report_flag_text_changed", self.lang))
+            return self._flag(TEXT_SYMBOL, "report_flag_text_changed")
         return ()
+
+    def _flag(self, symbol: str, key: str) -> tuple[Run, ...]:
+        """`_flag` with the word of `key`, made once per report."""
+        flag = self._flags.get((symbol, key))
+        if flag is None:
+            flag = self._flags[(symbol, key)] = _flag(symbol, message(key, self.lang))
+        return flag
 
     def _warning_rows(self, facts: MeasureFacts) -> list[Row]:
         if not facts.hand_edited:
@@ -467,27 +491,27 @@ class _Builder:
             )
         # Spaces and brackets outside the italic runs: Markdown emphasis must not start or end
         # with a space.
-        label = message("report_previous", lang)
-        return [Run("  ("), Run(f"{label}:", italic=True), Run(" "), *before, Run(")")]
+        label = self._word("report_previous", after=":", italic=True)
+        return [Run("  ("), label, SPACE, *before, Run(")")]
 
     def _status_text(self, facts: MeasureFacts) -> RichText:
         lang = self.lang
-        not_set = Run(message("report_not_set", lang), italic=True)
+        not_set = self._word("report_not_set", italic=True)
         status = [*choice_runs(facts.status, lang, bold=True)]
         status += self._previous_runs(self._before(facts, "status"), "status")
-        details: list[Run] = [Run(message("report_assessment", lang) + ": ")]
+        details: list[Run] = [self._word("report_assessment", after=": ")]
         details += choice_runs(facts.assessment, lang) if facts.assessment else [not_set]
         details += self._previous_runs(self._before(facts, "assessment"), "assessment")
-        details += [Run("  ·  " + message("report_priority", lang) + ": ")]
+        details += [self._word("report_priority", before="  ·  ", after=": ")]
         details += choice_runs(facts.priority, lang) if facts.priority else [not_set]
         details += self._previous_runs(self._before(facts, "priority"), "priority")
-        review = [Run(message("report_reviewed", lang) + ": ")]
+        review = [self._word("report_reviewed", after=": ")]
         if facts.reviewed is not None:
             review.append(Run(format_date(facts.reviewed, lang)))
         else:
-            review.append(Run(message("report_never_reviewed", lang), italic=True))
+            review.append(self._word("report_never_reviewed", italic=True))
         if facts.overdue:
-            review.append(Run(" – " + message("report_overdue", lang), bold=True))
+            review.append(self._word("report_overdue", before=" – ", bold=True))
         blocks = [Block(tuple(status)), Block(tuple(details)), Block(tuple(review))]
         if facts.next_step:
             blocks.append(Block(tuple(self._next_step_runs(facts))))
@@ -502,7 +526,7 @@ class _Builder:
             label = message("report_next_step_due", lang, date=when)
         runs = [Run(label + ": "), Run(visible_text(facts.next_step or ""))]
         if next_step_overdue(facts.next_step_due, self.report_date):
-            runs.append(Run(" – " + message("report_next_step_overdue", lang), bold=True))
+            runs.append(self._word("report_next_step_overdue", before=" – ", bold=True))
         return runs
 
     def _targets_text(self, measure: Measure, facts: MeasureFacts) -> RichText:
@@ -510,8 +534,8 @@ class _Builder:
         blocks = [
             Block(
                 (
-                    Run(visible_text(target.label), italic=True),
-                    Run(" "),
+                    self._label(target.label),
+                    SPACE,
                     *choice_runs(state, lang),
                     *self._previous_runs(self._before(facts, f"target:{key}"), "target"),
                 )
@@ -521,7 +545,7 @@ class _Builder:
         verdict = (
             "report_indicator_fulfilled" if facts.indicator_fulfilled else "report_indicator_open"
         )
-        runs = [Run(message(verdict, lang), bold=facts.indicator_fulfilled)]
+        runs = [self._word(verdict, bold=facts.indicator_fulfilled)]
         runs += self._previous_runs(self._before(facts, INDICATOR), INDICATOR)
         blocks.append(Block(tuple(runs)))
         return tuple(blocks)
@@ -533,7 +557,7 @@ class _Builder:
         label = message("report_progress", lang)
         if not facts.notes:
             key = "report_no_new_notes" if self._notes_of_period() else "report_no_notes"
-            empty = (Block((Run(message(key, lang), italic=True),)),)
+            empty = (Block((self._word(key, italic=True),)),)
             return [Row(label, empty, "progress")]
         rows = []
         for number, note in enumerate(facts.notes):
@@ -541,7 +565,7 @@ class _Builder:
             heading = f"{format_timestamp(note.timestamp, lang)} – {author}"
             head = [Run(visible_text(heading), bold=True)]
             if facts.notes_new and facts.notes_new[number]:
-                head = [*_flag(NEW_SYMBOL, message("report_flag_new", lang)), Run(" – "), *head]
+                head = [*self._flag(NEW_SYMBOL, "report_flag_new"), DASH, *head]
             blocks = [Block(tuple(head)), *markdown_text(note.text)]
             if facts.notes_omitted and number == len(facts.notes) - 1:
                 omitted = message("report_more_notes", lang, count=facts.notes_omitted)
@@ -552,6 +576,10 @@ class _Builder:
     def _notes_of_period(self) -> bool:
         options = self.options
         return self.comparison is not None and options.since is None and options.notes is None
+
+
+SPACE = Run(" ")
+DASH = Run(" – ")
 
 
 def _flag(symbol: str, word: str) -> tuple[Run, ...]:

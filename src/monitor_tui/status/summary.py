@@ -101,8 +101,8 @@ def status_of_record(
     log: tuple[LogEntry, ...] | None = None,
 ) -> MeasureStatus | None:
     """The status a record holds, with a log read by `load` on first use (or `log`, where the
-    caller has read it already); None when the record is not for a file with `key` and this
-    measure's targets, or is malformed."""
+    caller has read it already: then the record's outline of the log is not needed); None when
+    the record is not for a file with `key` and this measure's targets, or is malformed."""
     if not record_fits(record, measure, key):
         return None
     try:
@@ -111,12 +111,7 @@ def status_of_record(
             isinstance(k, str) and isinstance(v, str) for k, v in targets.items()
         ):
             return None
-        outline = LogOutline(
-            _count(record["count"]),
-            _day(record["earliest"]),
-            _day(record["latest"]),
-            _days(record["notes"]),
-        )
+        entries: Sequence[LogEntry] = log if log is not None else _lazy_log(record, load)
         return MeasureStatus(
             measure_id=measure.id,
             status=_text(record["status"]),
@@ -127,11 +122,22 @@ def status_of_record(
             next_step=_optional_text(record["next_step"]),
             next_step_due=_day(record["next_step_due"]),
             rev=_count(record["rev"]),
-            log=LazyLog(outline, load) if log is None else log,
+            log=entries,
             stamp=_text(record["stamp"]),
         )
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def _lazy_log(record: Record, load: Callable[[], Sequence[LogEntry]]) -> LazyLog:
+    """The log of a record, read by `load` on first use; its outline answers until then."""
+    outline = LogOutline(
+        _count(record["count"]),
+        _day(record["earliest"]),
+        _day(record["latest"]),
+        _days(record["notes"]),
+    )
+    return LazyLog(outline, load)
 
 
 def record_fits(record: Record, measure: Measure, key: FileKey) -> bool:
