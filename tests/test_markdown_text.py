@@ -140,3 +140,14 @@ def test_every_hostile_note_keeps_its_words_and_shows_no_control_character() -> 
             assert not [c for c in CONTROL_CHARACTERS if c in text], case["name"]
             words = [w for w in visible(case["text"]).split() if not MARKDOWN_SYNTAX.fullmatch(w)]
             assert [w for w in words if w not in text] == [], case["name"]
+
+
+def test_deep_nesting_neither_exhausts_the_stack_nor_takes_long_to_build() -> None:
+    """Emphasis nests as deep as a text has stars (the parser bounds only blocks): the
+    inline text is walked without recursion."""
+    content = markdown_content("*" * 6000 + "tief" + "*" * 6000, False)
+    assert content.plain == "tief"
+    assert styles_at(content, "tief") == {"bold"}
+    # blocks: the parser stops nesting them at 20 levels
+    assert shown("> " * 3000 + "x").startswith("▌ ▌ ▌")
+    assert shown("- " * 3000 + "x").startswith("• ▪ ‣")

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+from markdown_it.token import Token
 from textual.content import Content, Span
 
 _SPACES = re.compile(r"\s+")
@@ -51,50 +52,83 @@ def markdown_content(shown: str, ascii: bool = False) -> Content:
     them, bullets and numbers before list items, headings bold, links as their label
     (underlined) and address. `ascii`: marks a console without Unicode symbols can show.
     Cached: a note never changes, the details show it again and again."""
-    root = SyntaxTreeNode(_shared_parser().parse(shown))
-    return _Renderer(ascii).blocks(root.children, Content("\n\n"))
+    blocks = _block_tree(_shared_parser().parse(shown))
+    return _Renderer(ascii).blocks(blocks, Content("\n\n"))
+
+
+@dataclass
+class _Block:
+    """A block of the parsed text: its opening token (or its only one) and what it holds.
+    Blocks nest as deep as the parser allows (it stops at 20 levels); inline text stays the
+    parser's flat list of tokens, walked without recursion: emphasis may nest thousands deep."""
+
+    token: Token
+    children: list[_Block] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.token.type.removesuffix("_open")
+
+
+def _block_tree(tokens: Sequence[Token]) -> list[_Block]:
+    root = _Block(Token("root", "", 0))
+    stack = [root]
+    for token in tokens:
+        if token.nesting == -1:
+            if len(stack) > 1:
+                stack.pop()
+            continue
+        block = _Block(token)
+        stack[-1].children.append(block)
+        if token.nesting == 1:
+            stack.append(block)
+    return root.children
 
 
 class _Renderer:
-    """Turns the blocks of a syntax tree into `Content`."""
+    """Turns parsed blocks into `Content`."""
 
     def __init__(self, ascii: bool) -> None:
         self.ascii = ascii
 
-    def blocks(self, nodes: Iterable[SyntaxTreeNode], separator: Content) -> Content:
-        return separator.join(self.block(node) for node in nodes)
+    def blocks(self, blocks: Iterable[_Block], separator: Content) -> Content:
+        return separator.join(self.block(block) for block in blocks)
 
-    def block(self, node: SyntaxTreeNode, depth: int = 0) -> Content:
+    def block(self, block: _Block, depth: int = 0) -> Content:
         """One block; `depth`: how many lists it is nested in."""
-        kind = node.type
-        if kind == "paragraph":
-            return self.inline(node.children)
+        kind, token = block.type, block.token
+        if kind in ("paragraph", "th", "td"):
+            return self.blocks(block.children, Content("\n"))
         if kind == "heading":
-            return self.inline(node.children).stylize(_HEADING_STYLES.get(node.tag, "bold"))
+            text = self.blocks(block.children, Content("\n"))
+            return text.stylize(_HEADING_STYLES.get(token.tag, "bold"))
         if kind in ("bullet_list", "ordered_list"):
-            return self.list(node, depth)
+            return self.list(block, depth)
         if kind in ("fence", "code_block"):
-            code = node.content.removesuffix("\n")
+            code = token.content.removesuffix("\n")
             return _indent(Content.styled(code, CODE_STYLE), Content("  "))
         if kind == "blockquote":
             bar = Content.styled("> " if self.ascii else "▌ ", MARK_STYLE)
-            return _indent(self.blocks(node.children, Content("\n\n")), bar)
+            return _indent(self.blocks(block.children, Content("\n\n")), bar)
         if kind == "hr":
             return Content.styled(("-" if self.ascii else "─") * RULE_WIDTH, MARK_STYLE)
         if kind == "table":
-            return self.table(node)
+            return self.table(block)
         if kind == "inline":
-            return self.inline([node])
-        return Content(node.content)  # nothing else is enabled; as typed, should that change
+            return _inline(token.children or [])
+        # nothing else is enabled: as typed, should that change
+        return (
+            Content(token.content) if token.content else self.blocks(block.children, Content("\n"))
+        )
 
-    def list(self, node: SyntaxTreeNode, depth: int) -> Content:
-        """Each item after its bullet or number; what wraps onto further lines of an item,
-        and lists nested in it, indented under its text."""
-        items = node.children
-        if node.type == "ordered_list":
-            start = int(str(node.attrs.get("start", 1)))
+    def list(self, block: _Block, depth: int) -> Content:
+        """Each item after its bullet or number; lists nested in an item indented under its
+        text (what wraps onto further lines of the pane starts at its left edge)."""
+        items = block.children
+        if block.type == "ordered_list":
+            start = int(str(block.token.attrs.get("start", 1)))
             marks = [f"{number}." for number in range(start, start + len(items))]
-            width = max(len(mark) for mark in marks)
+            width = max((len(mark) for mark in marks), default=0)
             marks = [mark.rjust(width) for mark in marks]
         else:
             bullet = "-" if self.ascii else _BULLETS[depth % len(_BULLETS)]
@@ -107,19 +141,19 @@ class _Renderer:
             lines += [Content.assemble(" " * (len(mark) + 1), line) for line in rest]
         return Content("\n").join(lines)
 
-    def table(self, node: SyntaxTreeNode) -> Content:
+    def table(self, block: _Block) -> Content:
         """The rows in aligned columns, the header bold and ruled off."""
         rows: list[list[Content]] = []
         aligns: list[str] = []
         header_rows = 0
-        for section in node.children:
+        for section in block.children:
             for tr in section.children:
-                rows.append([self.inline(cell.children) for cell in tr.children])
+                rows.append([self.block(cell) for cell in tr.children])
                 if not aligns:
-                    aligns = [_alignment(cell) for cell in tr.children]
+                    aligns = [_alignment(cell.token) for cell in tr.children]
             if section.type == "thead":
                 header_rows = len(rows)
-        columns = max(len(row) for row in rows)
+        columns = max((len(row) for row in rows), default=0)
         widths = [
             max((row[i].cell_length for row in rows if i < len(row)), default=0)
             for i in range(columns)
@@ -139,50 +173,52 @@ class _Renderer:
                 lines.append(Content.styled(rule, MARK_STYLE))
         return Content("\n").join(lines)
 
-    def inline(self, nodes: Sequence[SyntaxTreeNode]) -> Content:
-        """Text with its emphasis: words joined by single spaces, as the Markdown view joins
-        them; a link's label underlined with its address after it."""
-        text: list[str] = []
-        spans: list[Span] = []
-        position = 0
 
-        def add(part: str, style: str = "") -> None:
-            nonlocal position
-            if style and part:
-                spans.append(Span(position, position + len(part), style))
-            text.append(part)
-            position += len(part)
+_INLINE_STYLES = {"em": "italic", "strong": "bold", "s": "strike", "link": "underline"}
 
-        def walk(children: Iterable[SyntaxTreeNode]) -> None:
-            for child in children:
-                kind = child.type
-                start = position
-                if kind == "inline":
-                    walk(child.children)
-                elif kind == "text":
-                    add(_SPACES.sub(" ", child.content))
-                elif kind == "softbreak":
-                    add(" ")
-                elif kind == "hardbreak":
-                    add("\n")
-                elif kind == "code_inline":
-                    add(child.content, CODE_STYLE)
-                elif kind in ("em", "strong", "s"):
-                    walk(child.children)
-                    style = {"em": "italic", "strong": "bold", "s": "strike"}[kind]
-                    spans.append(Span(start, position, style))
-                elif kind in ("link", "image"):
-                    walk(child.children)
-                    label = "".join(text)[start:]
-                    spans.append(Span(start, position, "underline"))
-                    address = str(child.attrs.get("href" if kind == "link" else "src", ""))
-                    if child.markup not in ("linkify", "autolink") and address != label:
-                        add(f" ({address})" if address else "", ADDRESS_STYLE)
-                else:  # nothing else is enabled; as typed, should that change
-                    add(child.content)
 
-        walk(nodes)
-        return Content("".join(text), spans=spans)
+def _inline(tokens: Sequence[Token]) -> Content:
+    """Text with its emphasis: words joined by single spaces, as the Markdown view joins
+    them; a link's label underlined with its address after it."""
+    text: list[str] = []
+    spans: list[Span] = []
+    position = 0
+    opened: list[tuple[Token, int, int]] = []  # token, position, index in `text`
+
+    def add(part: str, style: str = "") -> None:
+        nonlocal position
+        if style and part:
+            spans.append(Span(position, position + len(part), style))
+        text.append(part)
+        position += len(part)
+
+    for token in tokens:
+        kind = token.type
+        if kind == "text":
+            add(_SPACES.sub(" ", token.content))
+        elif kind == "softbreak":
+            add(" ")
+        elif kind == "hardbreak":
+            add("\n")
+        elif kind == "code_inline":
+            add(token.content, CODE_STYLE)
+        elif kind == "image":
+            add(token.content, "underline")  # its alt text, without emphasis
+            add(f" ({token.attrs.get('src', '')})", ADDRESS_STYLE)
+        elif token.nesting == 1:
+            opened.append((token, position, len(text)))
+        elif token.nesting == -1 and opened:
+            start_token, start, first = opened.pop()
+            name = start_token.type.removesuffix("_open")
+            spans.append(Span(start, position, _INLINE_STYLES.get(name, "")))
+            if name == "link":
+                label = "".join(text[first:])
+                address = str(start_token.attrs.get("href", ""))
+                if start_token.markup not in ("linkify", "autolink") and address != label:
+                    add(f" ({address})" if address else "", ADDRESS_STYLE)
+        else:  # nothing else is enabled: as typed, should that change
+            add(token.content)
+    return Content("".join(text), spans=[span for span in spans if span.style])
 
 
 def _indent(content: Content, prefix: Content) -> Content:
@@ -191,7 +227,7 @@ def _indent(content: Content, prefix: Content) -> Content:
     return Content("\n").join(prefix + line for line in lines)
 
 
-def _alignment(cell: SyntaxTreeNode) -> str:
+def _alignment(cell: Token) -> str:
     match = _ALIGN.search(str(cell.attrs.get("style", "")))
     return match.group(1) if match else "left"
 
