@@ -104,7 +104,7 @@ def test_due_view_mine_reasons_and_next_step(
         saved = load_status(workspace, catalogue, "2.1.5")
         assert (saved.next_step, saved.next_step_due) == ("Klären", date(2027, 1, 15))
         assert "Nächster Schritt bis 15.01.2027: Klären" in screen_text(app)
-        headers = [str(w.render()) for w in screen.detail.query(".log-header")]
+        headers = [str(w.render()) for w in screen.detail.query(".log-entry")]
         assert headers and all("· Anna Beispiel (Bürgeramt)" in h for h in headers)
 
     run(workspace, scenario)

@@ -78,7 +78,18 @@ def test_start_shows_the_tree_with_roll_ups_and_the_first_field(workspace: Works
     run_app(workspace, scenario)
 
 
+MARKED_UP_NOTE = (
+    "## Stand\n\n- **Kita** am [Rhein](https://mainz.de)\n  - Träger\n\n"
+    "| Jahr | Plätze |\n|---|--:|\n| 2025 | 12 |\n\n```\nPlan B\n```"
+)
+
+
 def test_arrows_and_vi_keys_expand_move_and_collapse(workspace: Workspace) -> None:
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    save_edit(workspace, catalogue, "1.2.1", Edit(note="Erster Vermerk."), "anna")
+    save_edit(workspace, catalogue, "1.2.1", Edit(note=MARKED_UP_NOTE), "anna")
+    save_edit(workspace, catalogue, "1.2.2", Edit(note="Nur ein Satz."), "anna")
+
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
         tree = screen.catalogue_tree
         await press(pilot, "l")
@@ -100,14 +111,20 @@ def test_arrows_and_vi_keys_expand_move_and_collapse(workspace: Workspace) -> No
         assert tree.selected_item == Item("field", "5")
         await press(pilot, "home")
         assert tree.selected_item == Item("field", "1")
-        # Work done, not time: the next measure of the same shape takes the detail pane's
-        # widgets as they are (removing and mounting them cost frames), with its own texts.
+        # Work done, not time: whatever the notes hold, the next measure takes the detail
+        # pane's widgets as they are (removing and mounting them cost frames), with its own
+        # texts; a log of fewer entries leaves a widget aside for the way back.
         await select_measure(screen, pilot, "1.2.1")
         widgets = list(screen.detail.children)
         await press(pilot, "down")
         assert tree.selected_item == Item("measure", "1.2.2")
         assert list(screen.detail.children) == widgets
         assert "Maßnahme 1.2.2" in screen_text(app) and "Maßnahme 1.2.1" not in screen_text(app)
+        await press(pilot, "up")
+        assert list(screen.detail.children) == widgets
+        screen.detail.scroll_end(animate=False)
+        await pilot.pause()
+        assert "• Kita am Rhein (https://mainz.de)" in screen_text(app)
 
     run_app(workspace, scenario)
 

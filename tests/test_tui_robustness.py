@@ -26,7 +26,7 @@ from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.tui.screens.note_editor import NoteEditorScreen
 from monitor_tui.tui.widgets.catalogue_tree import Item
 from monitor_tui.tui.widgets.detail import Block, markdown_block
-from monitor_tui.tui.widgets.safe_markdown import plain_paragraphs
+from monitor_tui.tui.widgets.safe_markdown import _literal_parser
 from monitor_tui.workspace import Workspace
 from tests.tui_helpers import (
     CONTROL_CHARACTERS,
@@ -205,44 +205,41 @@ def test_animations_are_off_over_ssh(workspace: Workspace, monkeypatch: pytest.M
     assert make_app(workspace).animation_level != "none"
 
 
+def is_plain(text: str) -> bool:
+    """Is `text` nothing but paragraphs of words (no emphasis, list, link, code …)?"""
+    tokens = _literal_parser().parse(visible(text))
+    kinds = {"paragraph_open", "inline", "paragraph_close"}
+    words = {"text", "softbreak"}
+    return all(t.type in kinds and all(c.type in words for c in t.children or ()) for t in tokens)
+
+
 PLAIN_NOTES = [
     "Ein Satz.",
     "Erster Absatz\nüber zwei Zeilen.\n\n  Zweiter   Absatz, eingerückt ",
     "Ein langer Absatz, " * 12,
     "a_b_c und 2*3 = 6, 4 * 5",
-    *(case["text"] for case in CASES if plain_paragraphs(visible(case["text"])) is not None),
+    *(case["text"] for case in CASES if is_plain(case["text"])),
 ]
 
 
-def test_plain_notes_are_told_apart_from_marked_up_ones() -> None:
-    assert plain_paragraphs("Erster\nAbsatz\n\n  Zweiter   Absatz ") == (
-        "Erster Absatz",
-        "Zweiter Absatz",
-    )
-    assert plain_paragraphs("") == ()
-    marked_up = ["**fett**", "- Liste", "1. eins", "# Titel", "[a](b)", "`x`", "a  \nb", "> Zitat"]
-    for text in marked_up:
-        assert plain_paragraphs(text) is None, text
-    assert len(PLAIN_NOTES) > 6, "some hostile texts take the short way"
-
-
 def test_a_plain_note_looks_as_in_the_markdown_view(workspace: Workspace) -> None:
-    """The short way (a Static) and Textual's Markdown view show each plain note alike, with
-    the same room below it."""
-    after = Block(Content("Danach"), classes="log-header")
+    """The details show each plain note as Textual's Markdown view (with the app's literal
+    parser) showed it, with the same room below it."""
+    assert len(PLAIN_NOTES) > 6, "some hostile texts are plain"
+    after = Block(Content("Danach"), classes="log-entry")
 
     async def scenario(app: MonitorApp, screen: MainScreen, pilot: Pilot[None]) -> None:
         for text in PLAIN_NOTES:
-            shown = []
-            for block in (
-                markdown_block(text, "log-note"),
-                Block(markdown=text, classes="log-note"),
-            ):
-                await screen.detail.show([Block(Content("Davor")), block, after])
-                await settle(pilot)
-                shown.append(screen_text(app))
-            assert shown[0] == shown[1], text
-            assert isinstance(screen.detail.children[1], Markdown)
+            await screen.detail.show([Block(Content("Davor")), markdown_block(text), after])
+            await settle(pilot)
+            ours = screen_text(app)
+            view = Markdown(visible(text), open_links=False, parser_factory=_literal_parser)
+            view.styles.margin = view.styles.padding = 0
+            await screen.detail.children[1].remove()
+            await screen.detail.mount(view, after=0)
+            await settle(pilot)
+            assert screen_text(app) == ours, text
+            await view.remove()
 
     run_app(workspace, scenario, size=(80, 40))
 

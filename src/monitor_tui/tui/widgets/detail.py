@@ -1,9 +1,10 @@
 """The right-hand pane: everything about the selected Handlungsfeld, Ziel or Maßnahme.
 
-What to show is worked out as a list of `Block`s (text with a CSS class, or a note in
-Markdown); the pane turns them into widgets, reusing those it already has: moving from one
-measure to the next mostly updates the text of a few Statics, which takes one frame, instead
-of removing and mounting dozens of widgets.
+What to show is worked out as a list of `Block`s (styled text with a CSS class; a note's
+Markdown is turned into styled text too); the pane shows each in a Static, reusing those it
+already has: moving from one measure to the next updates the text of its Statics and mounts
+or removes only as many as the number of blocks differs, which takes one frame, instead of
+removing and mounting dozens of widgets.
 """
 
 from __future__ import annotations
@@ -41,22 +42,26 @@ from monitor_tui.tui.browse import rollup, status_of
 from monitor_tui.tui.display import display
 from monitor_tui.tui.safe_text import one_line, visible
 from monitor_tui.tui.widgets.catalogue_tree import BROKEN_MARK
-from monitor_tui.tui.widgets.safe_markdown import SafeMarkdown, plain_paragraphs
+from monitor_tui.tui.widgets.safe_markdown import markdown_content
 
+LOG_ENTRY = "log-entry"
+"""Class of a log entry: its header, what it changed and its note."""
 LATEST_ENTRY = "latest-entry"
-"""Class of the newest log entry's header: after a note is saved the pane scrolls to it."""
-PLAIN_MARKDOWN = "plain-markdown"
-"""Class of a Static that shows Markdown of plain paragraphs (see `plain_paragraphs`)."""
+"""Class of the newest log entry: after a note is saved the pane scrolls to it."""
+SPARE = "spare"
+"""Class of a Static the details do not need now (hidden): a longer text may take it."""
+CHANGE_STYLE = "$text-muted"
+"""What an entry changed, quieter than its note."""
+MARKDOWN_TEXT = "markdown-text"
+"""Class of a Static that shows Markdown (see `markdown_content`)."""
 HEADING_STYLE = "bold underline"
 
 
 @dataclass(frozen=True)
 class Block:
-    """One part of the details: `content` shown as it is, or `markdown` (a note, a summary)
-    shown as Markdown; `classes` for the stylesheet."""
+    """One part of the details: `content` shown in a Static; `classes` for the stylesheet."""
 
-    content: Content | None = None
-    markdown: str | None = None
+    content: Content
     classes: str = ""
 
 
@@ -78,13 +83,10 @@ def _section(heading: str, *lines: Content | str) -> Block:
 
 
 def markdown_block(text: str, classes: str = "") -> Block:
-    """Markdown from a file: a Static when it is plain paragraphs, else the Markdown view."""
-    paragraphs = plain_paragraphs(visible(text))
-    if paragraphs is None:
-        return Block(markdown=text, classes=classes)
-    if not paragraphs:  # nothing to show, as the Markdown view shows nothing
-        return Block(Content(""), classes=f"{classes} {PLAIN_MARKDOWN} empty".strip())
-    return Block(Content("\n\n".join(paragraphs)), classes=f"{classes} {PLAIN_MARKDOWN}".strip())
+    """Markdown from a file (a note, a summary) as styled text, never parsed as markup."""
+    content = markdown_content(visible(text), display().ascii)
+    empty = " empty" if not content else ""  # nothing to show: no room taken either
+    return Block(content, classes=f"{classes} {MARKDOWN_TEXT}{empty}".strip())
 
 
 def _choice(choice: Choice | None, fallback: str, lang: str) -> Content:
@@ -137,35 +139,36 @@ class DetailPane(VerticalScroll):
         return changed
 
     def show_now(self, blocks: Sequence[Block], anchor: str | None = None) -> bool:
-        """Show `blocks` at once if the widgets there can show them (as many, each a Static
-        for a text or a Markdown view of the same note): no widget is mounted or removed,
-        so the new details come in the same frame. False (nothing changed) if they cannot."""
+        """Show `blocks` at once if there are Statics enough for them: no widget is mounted,
+        so the new details come in the same frame (those left over are set aside, hidden,
+        for a longer text later). False (nothing changed) if widgets are missing."""
         current = self.children
-        if len(current) != len(blocks) or not all(map(_fits, current, blocks)):
+        if len(current) < len(blocks):
             return False
-        for widget, block in zip(current, blocks, strict=True):
-            _apply(widget, block)
+        self._fill(current, blocks)
         self._start_at(anchor)
         return True
 
     async def show(self, blocks: Sequence[Block], anchor: str | None = None) -> None:
         """Show `blocks` from the top, or from the first one with the class `anchor`.
 
-        The widgets there are reused as far as they fit; the rest is removed and the missing
-        ones are mounted.
+        The Statics there show the first blocks and only the missing ones are mounted.
         """
         current = list(self.children)
-        kept = 0
-        for widget, block in zip(current, blocks, strict=False):
-            if not _fits(widget, block):
-                break
-            _apply(widget, block)
-            kept += 1
-        if kept < len(current):
-            await self.remove_children(current[kept:])
-        if kept < len(blocks):
-            await self.mount_all([_widget(block) for block in blocks[kept:]])
+        self._fill(current, blocks)
+        if len(current) < len(blocks):
+            await self.mount_all([_widget(block) for block in blocks[len(current) :]])
         self._start_at(anchor)
+
+    @staticmethod
+    def _fill(widgets: Sequence[Widget], blocks: Sequence[Block]) -> None:
+        """The first blocks into the first widgets; the widgets left over set aside."""
+        for widget, block in zip(widgets, blocks, strict=False):
+            _apply(widget, block)
+        for widget in widgets[len(blocks) :]:
+            if isinstance(widget, DetailText) and not widget.has_class(SPARE):
+                widget.content = Content("")
+                widget.set_classes(SPARE)
 
     def _start_at(self, anchor: str | None) -> None:
         """From the top, or from the first widget with the class `anchor`."""
@@ -177,23 +180,14 @@ class DetailPane(VerticalScroll):
 
 
 def _widget(block: Block) -> Widget:
-    if block.markdown is not None:
-        return SafeMarkdown(block.markdown, classes=block.classes or None)
-    return DetailText(block.content or Content(""), classes=block.classes)
-
-
-def _fits(widget: Widget, block: Block) -> bool:
-    """Can `widget` show `block`? A Static any text, a Markdown view only its own note."""
-    if block.markdown is not None:
-        return isinstance(widget, SafeMarkdown) and widget.text == block.markdown
-    return type(widget) is DetailText
+    return DetailText(block.content, classes=block.classes)
 
 
 def _apply(widget: Widget, block: Block) -> None:
     if isinstance(widget, DetailText) and widget.content != block.content:
         # The `content` setter, unlike `update`, forgets the measured height: the next
         # layout measures the new text (`DetailText` relies on that).
-        widget.content = block.content or Content("")
+        widget.content = block.content
     if widget.classes != frozenset(block.classes.split()):
         widget.set_classes(block.classes)
 
@@ -259,7 +253,7 @@ def measure_blocks(
     if not status.log:
         blocks.append(Block(Content(_("tui_log_empty")), classes="dim"))
     for number, entry in enumerate(status.log):
-        blocks += _log_entry(entry, catalogue, lang, names or {}, latest=number == 0)
+        blocks.append(_log_entry(entry, catalogue, lang, names or {}, latest=number == 0))
     return blocks
 
 
@@ -342,8 +336,10 @@ def _log_entry(
     lang: str,
     names: Mapping[str, str],
     latest: bool = False,
-) -> list[Block]:
-    """The entry's header, what it changed, and its note."""
+) -> Block:
+    """The entry's header, what it changed, and its note, in one text: the number of widgets
+    in the log is the number of entries, whatever each entry holds, so moving between two
+    measures with as many entries mounts no widget."""
     header = Content.assemble(
         (format_timestamp(entry.timestamp, lang), "bold"),
         " · ",
@@ -353,15 +349,18 @@ def _log_entry(
         header = Content.assemble(header, "  ", (_("tui_note_internal_marker"), "reverse"))
     for tag in entry.tags:  # how the entry came about: "von Hand", "Korrektur"
         header = Content.assemble(header, "  ", (one_line(tag_word(tag)), "italic"))
-    blocks = [Block(header, classes=f"log-header {LATEST_ENTRY}" if latest else "log-header")]
+    parts = [header]
     origin = entry_origin(entry, lang)
     changes = [origin] if origin else []
     changes += [describe_change(change, catalogue, lang) for change in entry.changes]
     if changes:
-        blocks.append(_text("\n".join(changes), classes="log-change"))
+        parts.append(Content.styled(visible("\n".join(changes)), CHANGE_STYLE))
     if entry.is_note:
-        blocks.append(markdown_block(entry.text, classes="log-note"))
-    return blocks
+        note = markdown_block(entry.text).content
+        if note:
+            parts.append(note)
+    classes = f"{LOG_ENTRY} {LATEST_ENTRY}" if latest else LOG_ENTRY
+    return Block(Content("\n").join(parts), classes=classes)
 
 
 def field_blocks(
