@@ -28,6 +28,7 @@ from monitor_tui.tui.widgets.catalogue_tree import Item
 from monitor_tui.workspace import Workspace
 from tests.tui_helpers import (
     TODAY,
+    burst,
     press,
     run_app,
     screen_text,
@@ -138,6 +139,12 @@ def test_enter_opens_a_measure_and_tab_switches_panes(workspace: Workspace) -> N
         assert app.focused is screen.catalogue_tree
         await press(pilot, "tab")
         assert app.focused is screen.detail
+        # a held-down j (keys in one burst) scrolls a line per key, none lost
+        assert screen.detail.max_scroll_y >= 5
+        await burst(pilot, "j", 5)
+        assert screen.detail.scroll_y == 5
+        await burst(pilot, "k", 2)
+        assert screen.detail.scroll_y == 3
 
     run_app(workspace, scenario)
 

@@ -120,10 +120,10 @@ class ImportPreviewScreen(ModalScreen[list[str] | None]):
         self.report(self.result[-1] if self.result else "", False)
 
     def action_scroll_down(self) -> None:
-        self.query_one("#preview-lines", VerticalScroll).scroll_down(animate=False)
+        self.query_one("#preview-lines", VerticalScroll).scroll_down(animate=False, immediate=True)
 
     def action_scroll_up(self) -> None:
-        self.query_one("#preview-lines", VerticalScroll).scroll_up(animate=False)
+        self.query_one("#preview-lines", VerticalScroll).scroll_up(animate=False, immediate=True)
 
     def action_close(self) -> None:
         self.dismiss(self.result)

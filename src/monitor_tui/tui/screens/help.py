@@ -136,10 +136,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content(_("tui_help_hint")), classes="dialog-hint")
 
     def action_scroll_down(self) -> None:
-        self.query_one("#help-keys", VerticalScroll).scroll_down(animate=False)
+        self.query_one("#help-keys", VerticalScroll).scroll_down(animate=False, immediate=True)
 
     def action_scroll_up(self) -> None:
-        self.query_one("#help-keys", VerticalScroll).scroll_up(animate=False)
+        self.query_one("#help-keys", VerticalScroll).scroll_up(animate=False, immediate=True)
 
     def action_page_down(self) -> None:
         self.query_one("#help-keys", VerticalScroll).scroll_page_down(animate=False)

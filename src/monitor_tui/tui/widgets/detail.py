@@ -125,6 +125,15 @@ class DetailPane(VerticalScroll):
         super().__init__(id=id)
         self.can_focus = True
 
+    # At once, not after the next refresh as Textual does by default: keys that come in a
+    # burst (a held-down key over a slow link) all read the scroll target before the first
+    # one had set it, and 25 presses of j moved the text one line.
+    def action_scroll_down(self) -> None:
+        self.scroll_down(immediate=True)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_up(immediate=True)
+
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
