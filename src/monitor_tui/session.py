@@ -12,9 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from monitor_tui.cachefile import now_ns
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.dates import format_date
 from monitor_tui.filters import FilterContext
+from monitor_tui.first_screen import FileKeys, current_keys, keep_first_screen, read_first_screen
 from monitor_tui.i18n import _, get_language, os_error
 from monitor_tui.model import Catalogue, MeasureStatus, monitoring_start
 from monitor_tui.people import Directory, Person, load_directory
@@ -123,6 +125,12 @@ class WorkspaceSession:
     """Per measure, whether it changed since the last report, with the status (and whether
     its file was broken) that answer was for: see `changed_since_report`."""
     _changed_basis: tuple[object, object] = (None, None)
+    pending: bool = False
+    """Only what the first screen shows is loaded yet (see `start`): the catalogue's measures
+    have no texts, the statuses say only which status; `finish_start` loads the rest."""
+    _start_keys: tuple[FileKeys, int] | None = None
+    """The files' keys before the start's full load and when they were taken: the first
+    screen's record is written from that load after the first screen was drawn."""
 
     @classmethod
     def open(cls, workspace: Workspace, today: date | None = None) -> WorkspaceSession:
@@ -133,6 +141,45 @@ class WorkspaceSession:
         session.load_statuses()
         session.load_reports()
         return session
+
+    @classmethod
+    def start(cls, workspace: Workspace, today: date | None = None) -> WorkspaceSession:
+        """The app's session: from the first screen's record (see `first_screen`) when it holds
+        every file as it is now, then `pending` until `finish_start`; else as `open` does.
+        Raises ProblemsError for a broken catalogue."""
+        first = read_first_screen(workspace)
+        if first is not None:
+            session = cls(workspace, first.catalogue, today, dict(first.statuses))
+            session.pending = True
+            session._start_keys = (first.keys, 0)
+            return session
+        read_at, keys = now_ns(), current_keys(workspace)
+        session = cls.open(workspace, today)
+        session._start_keys = (keys, read_at) if keys is not None else None
+        return session
+
+    def finish_start(self) -> list[Problem]:
+        """After the first screen was drawn: everything loaded (if `pending`), and the first
+        screen's record written for the next start where it changed. The catalogue's problems
+        if it cannot be read any more (then the session stays `pending`)."""
+        if self.pending:
+            read_at, keys = now_ns(), current_keys(self.workspace)
+            try:
+                self.catalogue = load_catalogue(
+                    self.workspace.catalogue_dir, self.workspace.cache_dir
+                )
+            except ProblemsError as error:
+                return error.problems
+            self.load_statuses()
+            self.load_reports()
+            self.pending = False
+            recorded = self._start_keys[0] if self._start_keys is not None else None
+            self._start_keys = (keys, read_at) if keys is not None and keys != recorded else None
+        if self._start_keys is not None and not self.broken and not self.inconsistent:
+            keys, read_at = self._start_keys
+            keep_first_screen(self.workspace, self.catalogue, self.statuses, keys, read_at)
+        self._start_keys = None
+        return []
 
     @property
     def login(self) -> str:

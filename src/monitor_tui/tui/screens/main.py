@@ -7,6 +7,7 @@ writes files itself.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -20,9 +21,10 @@ from textual.widgets import Footer, Input, Static, Tree
 from monitor_tui.filters import FilterContext, MeasureFilter, describe, dimension_values
 from monitor_tui.i18n import _
 from monitor_tui.model import Catalogue
+from monitor_tui.problems import Problem
 from monitor_tui.session import WorkspaceSession
 from monitor_tui.settings import save_int, saved_int
-from monitor_tui.tui.browse import SearchIndex, visible_measure_ids
+from monitor_tui.tui.browse import SearchIndex, same_outline, visible_measure_ids
 from monitor_tui.tui.keys import MAIN_KEYS, bindings
 from monitor_tui.tui.safe_text import fit, one_line, visible
 from monitor_tui.tui.screens.filter_menu import CLEAR, is_switch, menu_entries, value_entries
@@ -63,9 +65,15 @@ one person shows for everybody else."""
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings(MAIN_KEYS)
 
-    def __init__(self, session: WorkspaceSession) -> None:
+    def __init__(
+        self,
+        session: WorkspaceSession,
+        started: Callable[[list[Problem]], None] | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.started = started
+        """Told when the session has everything after the first screen (or why not)."""
         self.query_text = ""
         self.filter = MeasureFilter()
         self.tree_width: int | None = saved_int(TREE_WIDTH_SETTING)
@@ -132,7 +140,35 @@ class MainScreen(Screen[None]):
         self.set_focus(self.catalogue_tree)
         self.set_interval(POLL_SECONDS, self.poll_status_folder)
         self.apply_size(self.app.size.width, self.app.size.height)
-        self.call_after_refresh(self.prepare_search)
+        self.call_after_refresh(self.after_first_screen)
+
+    def after_first_screen(self) -> None:
+        """Once the first screen is drawn, its details too: the rest of the session's data
+        (when the first screen came from its record) and the search's texts."""
+        if self._detail_shown is None or self._detail_busy:  # the details are not drawn yet
+            self.call_after_refresh(self.after_first_screen)
+            return
+        pending, shown = self.session.pending, self.catalogue
+        problems = self.session.finish_start()
+        if not problems and pending:
+            self.show_full_data(shown)
+        if self.started is not None:
+            self.started(problems)
+        if not problems:
+            self.prepare_search()
+
+    def show_full_data(self, shown: Catalogue) -> None:
+        """The catalogue and statuses in full, in place of the first screen's: where the
+        catalogue is the one shown (its files did not change), the lines drawn are only
+        updated where a status changed meanwhile, and the cursor stays where it is."""
+        tree = self.catalogue_tree
+        tree.catalogue = self.catalogue
+        self.show_loaded_statuses()
+        if same_outline(shown, self.catalogue):
+            self.refresh_after_change()
+            return
+        self._data_version += 1
+        self.rebuild_tree(keep=tree.selected_item, expanded=tree.expanded_items())
 
     def prepare_search(self) -> None:
         """Fold the measures' texts for the search in a thread, after the first screen is
@@ -390,6 +426,8 @@ class MainScreen(Screen[None]):
     # --- watching other sessions -----------------------------------------------------------
 
     def poll_status_folder(self) -> None:
+        if self.session.pending:  # its watcher starts with the full load
+            return
         result = self.session.poll()
         if not result.changed and not result.reports_changed:
             return
