@@ -27,10 +27,6 @@ from monitor_tui.settings import save_int, saved_int
 from monitor_tui.tui.browse import SearchIndex, same_outline, visible_measure_ids
 from monitor_tui.tui.keys import MAIN_KEYS, bindings
 from monitor_tui.tui.safe_text import fit, one_line, visible
-from monitor_tui.tui.screens.filter_menu import CLEAR, is_switch, menu_entries, value_entries
-from monitor_tui.tui.screens.hand_edit import HandEditor
-from monitor_tui.tui.screens.picker import ChecklistScreen, PickerScreen
-from monitor_tui.tui.screens.recording import Recorder
 from monitor_tui.tui.widgets.catalogue_tree import CatalogueTree, Item
 from monitor_tui.tui.widgets.detail import (
     Block,
@@ -45,7 +41,9 @@ from monitor_tui.workspace import location_note
 # The dialogs and the other screens are imported when first opened: the first screen needs
 # none of them (with the export and report code behind them, they took a third of the start).
 if TYPE_CHECKING:
+    from monitor_tui.tui.screens.hand_edit import HandEditor
     from monitor_tui.tui.screens.overview import Chosen
+    from monitor_tui.tui.screens.recording import Recorder
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 """Below this the panes cannot show a measure; a message says so instead."""
@@ -96,12 +94,30 @@ class MainScreen(Screen[None]):
         """The number of the overview chosen last: the overview opens on it again."""
         self.overview_filter: MeasureFilter | None = None
         """The filter an overview's number set; while it holds, Esc leads back there."""
-        self.recorder = Recorder(self, session)
-        self.hand_editor = HandEditor(self, session)
+        self._recorder: Recorder | None = None
+        self._hand_editor: HandEditor | None = None
 
     @property
     def catalogue(self) -> Catalogue:
         return self.session.catalogue
+
+    @property
+    def recorder(self) -> Recorder:
+        """Records values and notes (made on first use, like the dialogs it opens)."""
+        if self._recorder is None:
+            from monitor_tui.tui.screens.recording import Recorder
+
+            self._recorder = Recorder(self, self.session)
+        return self._recorder
+
+    @property
+    def hand_editor(self) -> HandEditor:
+        """Opens a measure's file in an editor (made on first use)."""
+        if self._hand_editor is None:
+            from monitor_tui.tui.screens.hand_edit import HandEditor
+
+            self._hand_editor = HandEditor(self, self.session)
+        return self._hand_editor
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -571,10 +587,16 @@ class MainScreen(Screen[None]):
 
     def action_filter(self) -> None:
         """The dimensions, each with what is chosen; a dimension opens its checklist."""
+        from monitor_tui.tui.screens.filter_menu import menu_entries
+        from monitor_tui.tui.screens.picker import PickerScreen
+
         picker = PickerScreen(_("tui_filter_title"), menu_entries(self.catalogue, self.filter))
         self.app.push_screen(picker, self.filter_dimension_chosen)
 
     def filter_dimension_chosen(self, dimension: str | None) -> None:
+        from monitor_tui.tui.screens.filter_menu import CLEAR, is_switch, value_entries
+        from monitor_tui.tui.screens.picker import ChecklistScreen
+
         if dimension is None:
             return
         if dimension == CLEAR:
