@@ -15,17 +15,19 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from monitor_tui import cachefile
+from monitor_tui import cachefile, first_screen
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.first_screen import FIRST_SCREEN_CACHE
 from monitor_tui.model import Catalogue
 from monitor_tui.session import WorkspaceSession
+from monitor_tui.status import store
 from monitor_tui.status.edits import Edit
 from monitor_tui.status.paths import status_path
 from monitor_tui.status.store import save_edit
 from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
+from tests.test_caches import count_calls
 from tests.tui_helpers import TODAY, main_screen, settle, wait_until
 
 ZONE = timezone(timedelta(hours=1))
@@ -88,24 +90,66 @@ def test_the_first_screen_comes_from_the_record_and_the_full_load_equals_open(
     assert session.watcher is not None
 
 
-@pytest.mark.parametrize("change", ["status", "new-status", "removed-status", "catalogue"])
-def test_the_record_is_ignored_when_a_file_changed(with_record: Workspace, change: str) -> None:
-    if change == "status":
-        record(with_record, "1.1.1", "verstetigt")
-    elif change == "new-status":
-        record(with_record, "3.1.1", "umgesetzt")
-    elif change == "removed-status":
-        status_path(with_record.status_dir, "2.1.1").unlink()
-    else:
-        field_file = sorted(with_record.catalogue_dir.glob("[0-9]*.toml"))[0]
-        field_file.write_bytes(field_file.read_bytes() + b"\n# a comment\n")
+def test_the_record_is_ignored_when_a_catalogue_file_changed(with_record: Workspace) -> None:
+    field_file = sorted(with_record.catalogue_dir.glob("[0-9]*.toml"))[0]
+    field_file.write_bytes(field_file.read_bytes() + b"\n# a comment\n")
     session = WorkspaceSession.start(with_record, TODAY)
     assert not session.pending
-    full = WorkspaceSession.open(with_record, TODAY)
-    assert session.statuses == full.statuses
-    # … and the record is made anew from the files as they are now
-    started(with_record)
+    assert session.statuses == WorkspaceSession.open(with_record, TODAY).statuses
+    started(with_record)  # … and it is made anew from the files as they are now
     assert WorkspaceSession.start(with_record, TODAY).pending
+
+
+@pytest.mark.parametrize("change", ["changed", "new", "removed"])
+def test_status_files_changed_since_the_record_are_read_and_only_they(
+    with_record: Workspace, change: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if change == "changed":
+        record(with_record, "1.1.1", "verstetigt")
+    elif change == "new":
+        record(with_record, "3.1.1", "umgesetzt")
+    else:
+        status_path(with_record.status_dir, "2.1.1").unlink()
+    reads = count_calls(monkeypatch, store, "read_checked")
+    session = WorkspaceSession.start(with_record, TODAY)
+    assert session.pending
+    assert len(reads) == (0 if change == "removed" else 1)
+    full = WorkspaceSession.open(with_record, TODAY)
+    assert {k: s.status for k, s in session.statuses.items()} == {
+        k: s.status for k, s in full.statuses.items()
+    }
+    assert session.finish_start() == []
+    assert session.statuses == full.statuses
+    # … and the record was written anew: the next start reads no file
+    reads.clear()
+    assert WorkspaceSession.start(with_record, TODAY).pending
+    assert reads == []
+
+
+def test_a_broken_or_inconsistent_changed_file_is_left_to_the_full_load(
+    with_record: Workspace,
+) -> None:
+    path = status_path(with_record.status_dir, "1.1.1")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('status = "umgesetzt"', "status = [[["), encoding="utf-8")
+    session = WorkspaceSession.start(with_record, TODAY)
+    assert not session.pending
+    assert "1.1.1" in session.broken
+    # readable, but its state no longer follows from its log
+    path.write_text(text.replace('status = "umgesetzt"', 'status = "verstetigt"'), encoding="utf-8")
+    session = WorkspaceSession.start(with_record, TODAY)
+    assert not session.pending
+    assert "1.1.1" in session.inconsistent
+
+
+def test_many_changed_status_files_are_left_to_the_full_load(
+    with_record: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(first_screen, "CHANGED_LIMIT", 1)
+    record(with_record, "1.1.1", "verstetigt")
+    assert WorkspaceSession.start(with_record, TODAY).pending
+    record(with_record, "3.1.1", "umgesetzt")
+    assert not WorkspaceSession.start(with_record, TODAY).pending
 
 
 def test_no_record_from_files_changed_shortly_before(workspace: Workspace) -> None:

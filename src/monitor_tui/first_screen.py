@@ -5,15 +5,19 @@ takes longer than Textual takes to start. The app's first screen shows only the 
 with their roll-ups and the first one's goals; this record holds what that takes — the concept,
 the fields and goals with their texts, each measure's id and status, a small part of the
 catalogue cache — and the key (see `cachefile`) of every catalogue and status file it was made
-from. It counts only while exactly these files exist and each still has its key: the app then
-draws its first screen from the record and loads everything right after it (see
-`WorkspaceSession.start`). It is never trusted over the files: a record that does not match
-is ignored, and a record is only written from a full load during which no file changed, that
-found no broken or inconsistent status file, and whose files had not changed shortly before.
+from. It counts while every catalogue file still has its key; a status file that is new or
+whose key changed since (another session saved) is read, one that is gone counts as nothing
+recorded. The app then draws its first screen from the record and loads everything right after
+it (see `WorkspaceSession.start`). It is never trusted over the files: a record whose catalogue
+files changed, or with more changed status files than CHANGED_LIMIT, or where a changed file
+cannot be read or its log does not fit, is ignored (the full load reports such a file); a
+record is only written from a full load during which no file changed, that found no broken or
+inconsistent status file, and whose files had not changed shortly before.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 from collections.abc import Mapping
@@ -24,12 +28,15 @@ from typing import Any
 
 from monitor_tui.cachefile import FileKey, code_key, file_key, read_cache, settled, write_cache
 from monitor_tui.catalogue import catalogue_file_keys, concept_from_json, concept_to_json
-from monitor_tui.model import Catalogue, Field, Goal, Measure, MeasureStatus
+from monitor_tui.model import Catalogue, Field, Goal, Measure, MeasureStatus, Target
+from monitor_tui.problems import ProblemsError
 from monitor_tui.status.paths import measure_id_of
 from monitor_tui.workspace import Workspace
 
 FIRST_SCREEN_CACHE = "first-screen.json"
 KIND = "first-screen"
+CHANGED_LIMIT = 100
+"""More status files changed since the record was made: the full load is about as fast."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,9 @@ class FirstScreen:
     catalogue: Catalogue
     statuses: dict[str, MeasureStatus]
     keys: FileKeys
+    """The files' keys now."""
+    current: bool
+    """Whether the record was made from exactly these files (else it is worth writing anew)."""
 
 
 @cache
@@ -106,23 +116,70 @@ def _status_keys(folder: Path) -> dict[str, FileKey] | None:
 
 
 def read_first_screen(workspace: Workspace) -> FirstScreen | None:
-    """The first screen from the record, if it was made from exactly the files there are now,
-    each as it is now; None otherwise (or when the record is missing or malformed)."""
+    """The first screen from the record and the status files changed since it was made; None
+    when the record is missing, malformed or does not apply (see the module's docstring)."""
     data = read_cache(workspace.cache_dir / FIRST_SCREEN_CACHE, KIND, _code_key())
-    if data is None:
-        return None
-    keys = current_keys(workspace)
-    if keys is None or data.get("keys") != keys.as_json():
+    keys = current_keys(workspace) if data is not None else None
+    if data is None or keys is None:
         return None
     try:
-        catalogue, statuses = _first_screen_from_json(data)
+        recorded = data["keys"]
+        if recorded["catalogue"] != keys.as_json()["catalogue"]:
+            return None
+        changed = _changed_names(recorded["status"], keys.status)
+        if len(changed) > CHANGED_LIMIT:
+            return None
+        catalogue, statuses, targets = _first_screen_from_json(data)
+        for name in changed:
+            measure_id = measure_id_of(name) or ""
+            if measure_id not in statuses:  # a file of no measure: the full load names it
+                continue
+            path = workspace.status_dir / name
+            status = _read_state(path, catalogue, measure_id, targets[measure_id])
+            if status is None:
+                return None
+            statuses[measure_id] = status
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
-    return FirstScreen(catalogue, statuses, keys)
+    return FirstScreen(catalogue, statuses, keys, not changed)
 
 
-def _first_screen_from_json(data: Mapping[str, Any]) -> tuple[Catalogue, dict[str, MeasureStatus]]:
+def _changed_names(recorded: Mapping[str, Any], now: Mapping[str, FileKey]) -> list[str]:
+    """Status files that are new, gone or changed since the record was made."""
+    if not isinstance(recorded, Mapping):
+        raise TypeError(recorded)
+    changed = [name for name, key in now.items() if recorded.get(name) != list(key)]
+    return changed + [name for name in recorded if name not in now]
+
+
+def _read_state(
+    path: Path, catalogue: Catalogue, measure_id: str, targets: Any
+) -> MeasureStatus | None:
+    """The status a changed file holds now (nothing recorded when it is gone), for the first
+    screen; None when it cannot be read or its log does not fit (the full load reports it)."""
+    if not path.exists():
+        return MeasureStatus(measure_id)
+    from monitor_tui.status.store import read_checked  # here: only when a file changed
+
+    measure = catalogue.measure(measure_id)
+    if measure is None or not isinstance(targets, list):
+        return None
+    # Reading checks the file's targets against the measure's (their terms, not their texts).
+    terms = [tuple(_text(term) for term in target) for target in targets]
+    measure = dataclasses.replace(measure, targets=tuple(Target(t, "", "") for t in terms))
+    try:
+        status, findings = read_checked(path, measure, catalogue)
+    except ProblemsError:
+        return None
+    return None if findings else MeasureStatus(measure_id, status.status)
+
+
+def _first_screen_from_json(
+    data: Mapping[str, Any],
+) -> tuple[Catalogue, dict[str, MeasureStatus], dict[str, Any]]:
+    """The catalogue and statuses of the record, and each measure's targets (their terms)."""
     statuses: dict[str, MeasureStatus] = {}
+    targets: dict[str, Any] = {}
     fields = []
     for f in data["fields"]:
         field_id = _text(f["id"])
@@ -130,15 +187,16 @@ def _first_screen_from_json(data: Mapping[str, Any]) -> tuple[Catalogue, dict[st
         for g in f["goals"]:
             goal_id = _text(g["id"])
             measures = []
-            for measure_id, status in g["measures"]:
+            for measure_id, status, terms in g["measures"]:
                 measure_id = _text(measure_id)
                 measures.append(Measure(measure_id, "", "", "", "", (), (), goal_id, field_id))
                 statuses[measure_id] = MeasureStatus(measure_id, _text(status))
+                targets[measure_id] = terms
             goals.append(Goal(goal_id, _text(g["title"]), tuple(measures)))
         number, heading, title = (_text(f[name]) for name in ("number", "heading", "title"))
         summary, numeral = _text(f["summary"]), _text(f["summary_numeral"])
         fields.append(Field(field_id, number, heading, title, tuple(goals), summary, numeral))
-    return Catalogue(concept_from_json(data["concept"]), tuple(fields)), statuses
+    return Catalogue(concept_from_json(data["concept"]), tuple(fields)), statuses, targets
 
 
 def _text(value: Any) -> str:
@@ -180,7 +238,10 @@ def _field_json(item: Field, statuses: Mapping[str, MeasureStatus]) -> dict[str,
             {
                 "id": g.id,
                 "title": g.title,
-                "measures": [[m.id, _status_key(statuses, m.id)] for m in g.measures],
+                "measures": [
+                    [m.id, _status_key(statuses, m.id), [list(t.terms) for t in m.targets]]
+                    for m in g.measures
+                ],
             }
             for g in item.goals
         ],

@@ -141,7 +141,8 @@ class WorkspaceSession:
         if first is not None:
             session = cls(workspace, first.catalogue, today, dict(first.statuses))
             session.pending = True
-            session._start_keys = (first.keys, 0)
+            # Where the record is not the files' as they are now, it is written anew (below).
+            session._start_keys = (first.keys, 0) if first.current else None
             return session
         read_at, keys = now_ns(), current_keys(workspace)
         session = cls.open(workspace, today)
