@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import sys
@@ -135,12 +136,16 @@ class MonitorApp(App[None]):
         Binding("ctrl+c", "help_quit", show=False, system=True, id="monitor.ctrl_c"),
     ]
 
-    def __init__(self, session: WorkspaceSession) -> None:
+    def __init__(self, session: WorkspaceSession, freeze_loaded: bool = False) -> None:
+        """`freeze_loaded`: what the session loads after the first screen is left out of the
+        cyclic collector's sight once loaded (see `tui.launch`; not in tests, which start many
+        apps in one process)."""
         sixteen = terminal_colours() in (None, "standard", "windows")
         # Native ANSI colours in 16 colours: the terminal's own palette, and NO_COLOR then
         # removes colours instead of turning them into greys (black on black).
         super().__init__(ansi_color=sixteen)
         self.session = session
+        self.freeze_loaded = freeze_loaded
         self.start_problems: list[Problem] = []
         """The catalogue's problems, when it could not be read after the first screen had been
         drawn from its record (the app then ends, and they are printed)."""
@@ -194,6 +199,8 @@ class MonitorApp(App[None]):
             self.start_problems = problems
             self.exit(return_code=1)
             return
+        if self.freeze_loaded:
+            gc.freeze()
         self.call_later(self._release_held_keys)
 
     def _release_held_keys(self) -> None:

@@ -21,7 +21,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         # Imported here: the bindings' texts are translated at import, after --lang was applied.
         from monitor_tui.tui.app import MonitorApp
 
-        app = MonitorApp(session)
+        app = MonitorApp(session, freeze_loaded=True)
     except ProblemsError as error:
         return _catalogue_broken(error.problems)
     finally:
@@ -48,7 +48,8 @@ def _collections_resume() -> None:
     5,000 measures), and importing Textual as many: they live as long as the app, and the
     cyclic collector walked them during the load and again while the app started, a tenth of
     a second before the first screen. They are moved out of its sight instead (`gc.freeze`);
-    they are still freed by reference counting when a reload replaces them.
+    they are still freed by reference counting when a reload replaces them. The same for what
+    the session loads after a first screen drawn from its record (`MonitorApp.started`).
     """
     gc.disable()
     gc.freeze()

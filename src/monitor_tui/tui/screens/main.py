@@ -6,6 +6,7 @@ writes files itself.
 
 from __future__ import annotations
 
+import gc
 import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
@@ -165,7 +166,13 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self.after_first_screen)
             return
         pending, shown = self.session.pending, self.catalogue
-        problems = self.session.finish_start()
+        collecting = gc.isenabled()
+        gc.disable()  # tens of thousands of objects that stay: see `tui.launch`
+        try:
+            problems = self.session.finish_start()
+        finally:
+            if collecting:
+                gc.enable()
         if not problems and pending:
             self.show_full_data(shown)
         if self.started is not None:
