@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from monitor_tui import cachefile, first_screen
 from monitor_tui.catalogue import load_catalogue
-from monitor_tui.first_screen import FIRST_SCREEN_CACHE
+from monitor_tui.first_screen import (
+    FIRST_SCREEN_CACHE,
+    current_keys,
+    keep_first_screen,
+    read_first_screen,
+)
 from monitor_tui.model import Catalogue
 from monitor_tui.session import WorkspaceSession
 from monitor_tui.status import store
@@ -27,6 +33,7 @@ from monitor_tui.status.store import save_edit
 from monitor_tui.tui.app import MonitorApp
 from monitor_tui.tui.screens.main import MainScreen
 from monitor_tui.workspace import Workspace
+from tests.conftest import HOSTILE_NOTES
 from tests.test_caches import count_calls
 from tests.tui_helpers import TODAY, main_screen, settle, wait_until
 
@@ -61,9 +68,19 @@ def with_record(workspace: Workspace, no_racy_window: None) -> Workspace:
     return workspace
 
 
-def outline(catalogue: Catalogue) -> list[tuple[str, str, str, list[tuple[str, str, list[str]]]]]:
+Outline = list[tuple[str, str, str, str, list[tuple[str, str, list[str]]]]]
+
+
+def outline(catalogue: Catalogue) -> Outline:
+    """What the first screen shows of the catalogue, and which measures there are."""
     return [
-        (f.id, f.heading, f.summary, [(g.id, g.title, [m.id for m in g.measures]) for g in f.goals])
+        (
+            f.id,
+            f.heading,
+            f.title,
+            f.summary,
+            [(g.id, g.title, [m.id for m in g.measures]) for g in f.goals],
+        )
         for f in catalogue.fields
     ]
 
@@ -254,3 +271,35 @@ def test_a_catalogue_broken_after_the_first_screen_ends_the_app_with_its_problem
     asyncio.run(scenario())
     assert session.pending  # nothing of the first screen's data passed for the full one
     assert [problem.path.name for problem in app.start_problems] == ["concept.toml"]
+
+
+def test_hostile_catalogue_texts_come_back_from_the_record_as_they_were(
+    workspace: Workspace, no_racy_window: None
+) -> None:
+    """The record keeps catalogue text (titles, headings, summaries) for the first screen,
+    which shows it with the same widgets as ever: it must come back exactly as it went in."""
+    cases = [case["text"] for case in json.loads(HOSTILE_NOTES.read_text("utf-8"))["cases"]]
+    catalogue = load_catalogue(workspace.catalogue_dir)
+
+    def text(number: int) -> str:
+        return cases[number % len(cases)]
+
+    fields = tuple(
+        replace(
+            f,
+            heading=text(3 * i),
+            title=text(3 * i + 1),
+            summary=text(3 * i + 2),
+            goals=tuple(replace(g, title=text(i + j)) for j, g in enumerate(f.goals)),
+        )
+        for i, f in enumerate(catalogue.fields)
+    )
+    concept = replace(catalogue.concept, title=text(5))
+    hostile = replace(catalogue, concept=concept, fields=fields)
+    keys = current_keys(workspace)
+    assert keys is not None
+    assert keep_first_screen(workspace, hostile, {}, keys, cachefile.now_ns())
+    first = read_first_screen(workspace)
+    assert first is not None
+    assert first.catalogue.concept == hostile.concept
+    assert outline(first.catalogue) == outline(hostile)
