@@ -47,10 +47,7 @@ class FileKeys:
     status: Mapping[str, FileKey]
 
     def as_json(self) -> dict[str, dict[str, list[int]]]:
-        return {
-            "catalogue": {name: list(key) for name, key in self.catalogue.items()},
-            "status": {name: list(key) for name, key in self.status.items()},
-        }
+        return {"catalogue": _keys_json(self.catalogue), "status": _keys_json(self.status)}
 
     def settled(self, read_at_ns: int) -> bool:
         """Whether no file had changed shortly before `read_at_ns` (see `cachefile.settled`)."""
@@ -58,10 +55,14 @@ class FileKeys:
         return all(settled(key, read_at_ns) for key in keys)
 
 
+def _keys_json(keys: Mapping[str, FileKey]) -> dict[str, list[int]]:
+    return {name: list(key) for name, key in keys.items()}
+
+
 @dataclass(frozen=True)
 class FirstScreen:
     """The first screen's data: a catalogue whose measures carry only their ids (no texts,
-    no targets), each measure's status (only which one), and the keys they were made from."""
+    no targets), each measure's status (only which one), and the files' keys."""
 
     catalogue: Catalogue
     statuses: dict[str, MeasureStatus]
@@ -124,7 +125,7 @@ def read_first_screen(workspace: Workspace) -> FirstScreen | None:
         return None
     try:
         recorded = data["keys"]
-        if recorded["catalogue"] != keys.as_json()["catalogue"]:
+        if recorded["catalogue"] != _keys_json(keys.catalogue):
             return None
         changed = _changed_names(recorded["status"], keys.status)
         if len(changed) > CHANGED_LIMIT:
@@ -169,7 +170,7 @@ def _read_state(
     measure = dataclasses.replace(measure, targets=tuple(Target(t, "", "") for t in terms))
     try:
         status, findings = read_checked(path, measure, catalogue)
-    except ProblemsError:
+    except (ProblemsError, OSError):
         return None
     return None if findings else MeasureStatus(measure_id, status.status)
 
