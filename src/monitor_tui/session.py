@@ -134,9 +134,9 @@ class WorkspaceSession:
 
     @classmethod
     def start(cls, workspace: Workspace, today: date | None = None) -> WorkspaceSession:
-        """The app's session: from the first screen's record (see `first_screen`) when it holds
-        every file as it is now, then `pending` until `finish_start`; else as `open` does.
-        Raises ProblemsError for a broken catalogue."""
+        """The app's session: from the first screen's record (see `first_screen`) where it
+        applies (status files saved since it was made are read for it), then `pending` until
+        `finish_start`; else as `open` does. Raises ProblemsError for a broken catalogue."""
         first = read_first_screen(workspace)
         if first is not None:
             session = cls(workspace, first.catalogue, today, dict(first.statuses))
