@@ -56,6 +56,9 @@ MIN_TREE, MIN_DETAIL = 20, 30
 TALL_HEIGHT = 30
 """From this height on, a title that does not fit one line gets two."""
 TREE_WIDTH_SETTING = "tree_width"
+FIRST_DETAILS_WAIT = 1.0
+"""Seconds after which the rest of the start is loaded even if the first details were not
+drawn yet (they take a few frames)."""
 POLL_SECONDS = 1.0
 """How often `status/` is checked for saves of other sessions: within two seconds a save of
 one person shows for everybody else."""
@@ -81,6 +84,8 @@ class MainScreen(Screen[None]):
         self._detail_anchor: str | None = None
         self._detail_requests = 0
         self._detail_busy = False
+        self._first_screen_done = False
+        """Whether the first screen was drawn and the rest loaded (`after_first_screen`)."""
         self._detail_shown: tuple[Item | None, int] | None = None
         """The item the details show and the `_data_version` they were made for."""
         self._data_version = 0
@@ -157,14 +162,19 @@ class MainScreen(Screen[None]):
         self.set_focus(self.catalogue_tree)
         self.set_interval(POLL_SECONDS, self.poll_status_folder)
         self.apply_size(self.app.size.width, self.app.size.height)
-        self.call_after_refresh(self.after_first_screen)
+        self.set_timer(FIRST_DETAILS_WAIT, self.after_first_screen)
+
+    def first_details_drawn(self) -> None:
+        """The details were shown for the first time: the rest comes once they are drawn."""
+        if not self._first_screen_done:
+            self.call_after_refresh(self.after_first_screen)
 
     def after_first_screen(self) -> None:
         """Once the first screen is drawn, its details too: the rest of the session's data
-        (when the first screen came from its record) and the search's texts."""
-        if self._detail_shown is None or self._detail_busy:  # the details are not drawn yet
-            self.call_after_refresh(self.after_first_screen)
+        (when the first screen came from its record) and the search's texts. Once."""
+        if self._first_screen_done:
             return
+        self._first_screen_done = True
         pending, shown = self.session.pending, self.catalogue
         collecting = gc.isenabled()
         gc.disable()  # tens of thousands of objects that stay: see `tui.launch`
@@ -377,6 +387,7 @@ class MainScreen(Screen[None]):
         blocks = self.detail_blocks(item)
         if self.detail.show_now(blocks, anchor):
             self._detail_shown = (item, version)
+            self.first_details_drawn()
             return
         self._detail_busy = True
         self.run_worker(self._render_detail(blocks), group="detail")
@@ -395,6 +406,7 @@ class MainScreen(Screen[None]):
                 self._detail_shown = (item, version)
         finally:
             self._detail_busy = False
+            self.first_details_drawn()
 
     def detail_blocks(self, item: Item | None) -> list[Block]:
         if item is None:
