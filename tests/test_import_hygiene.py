@@ -8,8 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import monitor_tui
+from monitor_tui import cachefile
 from monitor_tui.catalogue import load_catalogue
+from monitor_tui.session import WorkspaceSession
 from monitor_tui.status.edits import Edit
 from monitor_tui.status.store import save_edit
 from monitor_tui.workspace import Workspace
@@ -88,4 +92,58 @@ def test_the_first_screen_loads_no_export_report_or_dialog_code(workspace: Works
     title, modules = output.strip().splitlines()[-2:]
     assert title.startswith("Maßnahme 1.1.1"), title
     loaded = [m for m in modules.split(",") if m.startswith(NOT_AT_START)]
+    assert loaded == []
+
+
+_RECORD_PROBE = """
+import asyncio, sys
+from pathlib import Path
+from monitor_tui import cli
+from monitor_tui.tui import launch
+from monitor_tui.session import WorkspaceSession
+from monitor_tui.tui.app import MonitorApp
+from monitor_tui.tui.screens.main import MainScreen
+from monitor_tui.workspace import Workspace
+from tests.tui_helpers import settle
+MainScreen.after_first_screen = lambda self: None  # the first screen, and nothing after it
+async def main():
+    session = WorkspaceSession.start(Workspace(Path(sys.argv[1])))
+    app = MonitorApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        print(session.pending, app.screen.query_one("#tree").root.children[0].data)
+        print(",".join(sorted(sys.modules)))
+asyncio.run(main())
+"""
+NOT_BEFORE_THE_FULL_LOAD = (
+    "monitor_tui.status.store",
+    "monitor_tui.status.edits",
+    "monitor_tui.status.format",
+    "monitor_tui.people",
+    "monitor_tui.tui.screens.recording",
+    "monitor_tui.tui.screens.picker",
+    "tomllib",
+)
+"""Reading and writing status files, people.toml and the dialogs: the first screen drawn from
+its record (see `first_screen`) needs none of them, they come after it."""
+
+
+def test_the_first_screen_from_its_record_loads_no_store_or_dialog_code(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cachefile, "RACY_NS", 0)
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    save_edit(workspace, catalogue, "1.1.1", Edit(status="umgesetzt", note="Erledigt."), "anna")
+    assert WorkspaceSession.start(workspace).finish_start() == []  # writes the record
+    output = subprocess.run(
+        [sys.executable, "-c", _RECORD_PROBE, str(workspace.root)],
+        cwd=Path(__file__).parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    first, modules = output.strip().splitlines()[-2:]
+    assert first == "True Item(kind='field', id='1')", first
+    loaded = [m for m in modules.split(",") if m.startswith(NOT_BEFORE_THE_FULL_LOAD)]
     assert loaded == []

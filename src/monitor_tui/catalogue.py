@@ -75,7 +75,7 @@ def load_catalogue(directory: Path, cache_dir: Path | None = None) -> Catalogue:
     """
     if not directory.is_dir():
         raise ProblemsError([Problem(directory, 0, _("catalogue_missing"))])
-    keys = _file_keys(directory) if cache_dir is not None else None
+    keys = catalogue_file_keys(directory) if cache_dir is not None else None
     if cache_dir is not None and keys is not None:
         cached = _cached(cache_dir, keys)
         if cached is not None:
@@ -91,7 +91,9 @@ def _keep(
     cache_dir: Path, directory: Path, keys: dict[str, FileKey], read_at: int, catalogue: Catalogue
 ) -> None:
     """Write the cache, unless a file changed while it was read or shortly before."""
-    if _file_keys(directory) != keys or not all(settled(k, read_at) for k in keys.values()):
+    if catalogue_file_keys(directory) != keys or not all(
+        settled(k, read_at) for k in keys.values()
+    ):
         return
     data = {
         "files": {name: list(key) for name, key in keys.items()},
@@ -127,7 +129,7 @@ def _code_key() -> str:
     return code_key(__file__, model.__file__ or "")
 
 
-def _file_keys(directory: Path) -> dict[str, FileKey] | None:
+def catalogue_file_keys(directory: Path) -> dict[str, FileKey] | None:
     """The key of concept.toml and of each field file; None when one cannot be read."""
     keys = {}
     try:
@@ -541,31 +543,8 @@ def catalogue_to_json(catalogue: Catalogue, app_config: bool = False) -> dict[st
     """The catalogue as plain data (in `synopse.json` and the catalogue cache). `app_config`:
     with each value's hotkey and ASCII mark, which the cache needs and a frozen report keeps
     out (its digest covers only what a report shows)."""
-    concept = catalogue.concept
-    # Only when set: reports frozen before it existed keep their digest.
-    start = (
-        {"monitoring_start": concept.monitoring_start.isoformat()}
-        if concept.monitoring_start
-        else {}
-    )
     return {
-        "concept": {
-            **start,
-            "title": concept.title,
-            "issuer": concept.issuer,
-            "publisher": concept.publisher,
-            "contact": concept.contact,
-            "indicator_rule": concept.indicator_rule,
-            "summary_intro": concept.summary_intro,
-            "review_period_days": concept.review_period_days,
-            "horizons": [
-                {"term": h.term, "label": h.label, "text": h.text} for h in concept.horizons
-            ],
-            "statuses": _vocabulary_json(concept.statuses, app_config),
-            "target_states": _vocabulary_json(concept.target_states, app_config),
-            "assessments": _vocabulary_json(concept.assessments, app_config),
-            "priorities": _vocabulary_json(concept.priorities, app_config),
-        },
+        "concept": concept_to_json(catalogue.concept, app_config),
         "fields": [
             {
                 "id": f.id,
@@ -585,6 +564,31 @@ def catalogue_to_json(catalogue: Catalogue, app_config: bool = False) -> dict[st
             }
             for f in catalogue.fields
         ],
+    }
+
+
+def concept_to_json(concept: Concept, app_config: bool = False) -> dict[str, Any]:
+    """The concept as plain data (see `catalogue_to_json`)."""
+    # Only when set: reports frozen before it existed keep their digest.
+    start = (
+        {"monitoring_start": concept.monitoring_start.isoformat()}
+        if concept.monitoring_start
+        else {}
+    )
+    return {
+        **start,
+        "title": concept.title,
+        "issuer": concept.issuer,
+        "publisher": concept.publisher,
+        "contact": concept.contact,
+        "indicator_rule": concept.indicator_rule,
+        "summary_intro": concept.summary_intro,
+        "review_period_days": concept.review_period_days,
+        "horizons": [{"term": h.term, "label": h.label, "text": h.text} for h in concept.horizons],
+        "statuses": _vocabulary_json(concept.statuses, app_config),
+        "target_states": _vocabulary_json(concept.target_states, app_config),
+        "assessments": _vocabulary_json(concept.assessments, app_config),
+        "priorities": _vocabulary_json(concept.priorities, app_config),
     }
 
 
@@ -621,8 +625,14 @@ def _measure_json(measure: Measure) -> dict[str, Any]:
 
 def catalogue_from_json(data: Mapping[str, Any]) -> Catalogue:
     """The Catalogue `catalogue_to_json` wrote (raises KeyError, TypeError on bad data)."""
-    c = data["concept"]
-    concept = Concept(
+    concept = concept_from_json(data["concept"])
+    fields = tuple(_field_from_json(f) for f in data["fields"])
+    return Catalogue(concept=concept, fields=fields)
+
+
+def concept_from_json(c: Mapping[str, Any]) -> Concept:
+    """The Concept `concept_to_json` wrote (raises KeyError, TypeError on bad data)."""
+    return Concept(
         title=str(c["title"]),
         issuer=str(c["issuer"]),
         publisher=str(c["publisher"]),
@@ -641,8 +651,6 @@ def catalogue_from_json(data: Mapping[str, Any]) -> Catalogue:
         if c.get("monitoring_start")
         else None,
     )
-    fields = tuple(_field_from_json(f) for f in data["fields"])
-    return Catalogue(concept=concept, fields=fields)
 
 
 def _vocabulary_from_json(name: str, choices: Iterable[Mapping[str, Any]]) -> Vocabulary:

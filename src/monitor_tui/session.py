@@ -12,39 +12,32 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from monitor_tui.cachefile import now_ns
 from monitor_tui.catalogue import load_catalogue
 from monitor_tui.dates import format_date
 from monitor_tui.filters import FilterContext
+from monitor_tui.first_screen import FileKeys, current_keys, keep_first_screen, read_first_screen
 from monitor_tui.i18n import _, get_language, os_error
 from monitor_tui.model import Catalogue, MeasureStatus, monitoring_start
-from monitor_tui.people import Directory, Person, load_directory
 from monitor_tui.problems import Problem, ProblemsError
-from monitor_tui.status.edits import Conflict, Edit, InvalidEdit
 from monitor_tui.status.paths import status_path
-from monitor_tui.status.store import (
-    adopt_hand_edit,
-    current_login,
-    file_stamp,
-    load_all_statuses,
-    load_status_checked,
-    read_file_text,
-    replace_file_text,
-    save_edit,
-)
-from monitor_tui.status.watch import StatusFolderWatcher
 from monitor_tui.workspace import Workspace
 
 # Exports, reports, overviews and the offices' requests are imported where they are used:
 # the app's first screen needs none of them (nor the reports' store while none was frozen), and
-# importing them took longer than the rest of its start.
+# importing them took longer than the rest of its start. The status store, its edits and
+# people.toml come with the full load, after the first screen (see `start`).
 if TYPE_CHECKING:
     from monitor_tui.offices import DueOverview
+    from monitor_tui.people import Directory, Person
     from monitor_tui.report.dashboard import Overview
     from monitor_tui.reports.diff import MeasureDiff
     from monitor_tui.reports.record import FrozenReport
     from monitor_tui.reports.synopse import Snapshot
     from monitor_tui.requests.answers import ImportPlan
     from monitor_tui.requests.service import WrittenRequest
+    from monitor_tui.status.edits import Conflict, Edit
+    from monitor_tui.status.watch import StatusFolderWatcher
 
 SaveKind = Literal["saved", "conflict", "error"]
 
@@ -109,8 +102,6 @@ class WorkspaceSession:
     """Measure id → problems of its status file; such a file is never rewritten."""
     inconsistent: dict[str, list[Problem]] = field(default_factory=dict)
     """Measure id → what does not fit in its log (edited by hand); its state is still shown."""
-    directory: Directory = field(default_factory=Directory)
-    """catalogue/people.toml: names for logins, offices of people, contacts of offices."""
     watcher: StatusFolderWatcher | None = None
     reports: list[FrozenReport] = field(default_factory=list)
     """Every frozen report, oldest first."""
@@ -123,6 +114,13 @@ class WorkspaceSession:
     """Per measure, whether it changed since the last report, with the status (and whether
     its file was broken) that answer was for: see `changed_since_report`."""
     _changed_basis: tuple[object, object] = (None, None)
+    pending: bool = False
+    """Only what the first screen shows is loaded yet (see `start`): the catalogue's measures
+    have no texts, the statuses say only which status; `finish_start` loads the rest."""
+    _start_keys: tuple[FileKeys, int] | None = None
+    """The files' keys before the start's full load and when they were taken: the first
+    screen's record is written from that load after the first screen was drawn."""
+    _directory: Directory | None = None
 
     @classmethod
     def open(cls, workspace: Workspace, today: date | None = None) -> WorkspaceSession:
@@ -134,8 +132,60 @@ class WorkspaceSession:
         session.load_reports()
         return session
 
+    @classmethod
+    def start(cls, workspace: Workspace, today: date | None = None) -> WorkspaceSession:
+        """The app's session: from the first screen's record (see `first_screen`) where it
+        applies (status files saved since it was made are read for it), then `pending` until
+        `finish_start`; else as `open` does. Raises ProblemsError for a broken catalogue."""
+        first = read_first_screen(workspace)
+        if first is not None:
+            session = cls(workspace, first.catalogue, today, dict(first.statuses))
+            session.pending = True
+            # Where the record is not the files' as they are now, it is written anew (below).
+            session._start_keys = (first.keys, 0) if first.current else None
+            return session
+        read_at, keys = now_ns(), current_keys(workspace)
+        session = cls.open(workspace, today)
+        session._start_keys = (keys, read_at) if keys is not None else None
+        return session
+
+    def finish_start(self) -> list[Problem]:
+        """After the first screen was drawn: everything loaded (if `pending`), and the first
+        screen's record written for the next start where it changed. The catalogue's problems
+        if it cannot be read any more (then the session stays `pending`)."""
+        if self.pending:
+            read_at, keys = now_ns(), current_keys(self.workspace)
+            try:
+                self.catalogue = load_catalogue(
+                    self.workspace.catalogue_dir, self.workspace.cache_dir
+                )
+            except ProblemsError as error:
+                return error.problems
+            self.load_statuses()
+            self.load_reports()
+            self.pending = False
+            recorded = self._start_keys[0] if self._start_keys is not None else None
+            self._start_keys = (keys, read_at) if keys is not None and keys != recorded else None
+        if self._start_keys is not None and not self.broken and not self.inconsistent:
+            keys, read_at = self._start_keys
+            keep_first_screen(self.workspace, self.catalogue, self.statuses, keys, read_at)
+        self._start_keys = None
+        return []
+
+    @property
+    def directory(self) -> Directory:
+        """catalogue/people.toml: names for logins, offices of people, contacts of offices
+        (nobody until the statuses were loaded)."""
+        if self._directory is None:
+            from monitor_tui.people import Directory
+
+            self._directory = Directory()
+        return self._directory
+
     @property
     def login(self) -> str:
+        from monitor_tui.status.store import current_login
+
         return current_login()
 
     def today(self) -> date:
@@ -177,11 +227,15 @@ class WorkspaceSession:
     def load_statuses(self) -> None:
         """Every status afresh, and start watching from here: a file the status cache holds
         as it is now is not read, its log is read when first shown (see `status.summary`)."""
+        from monitor_tui.people import load_directory
+        from monitor_tui.status.store import load_all_statuses
+        from monitor_tui.status.watch import StatusFolderWatcher
+
         loaded = load_all_statuses(self.workspace, self.catalogue, lazy=True)
         self.statuses = loaded.statuses
         self.broken = loaded.broken
         self.inconsistent = loaded.inconsistent
-        self.directory = load_directory(self.workspace.catalogue_dir)
+        self._directory = load_directory(self.workspace.catalogue_dir)
         self.watcher = StatusFolderWatcher(self.workspace.status_dir)
 
     def reload(self) -> list[Problem]:
@@ -199,6 +253,8 @@ class WorkspaceSession:
     def poll(self) -> PollResult:
         """Re-read the measures whose files changed since the last poll."""
         if self.watcher is None:
+            from monitor_tui.status.watch import StatusFolderWatcher
+
             self.watcher = StatusFolderWatcher(self.workspace.status_dir)
             return PollResult()
         reports_changed = self._reports_folder_changed()
@@ -215,6 +271,8 @@ class WorkspaceSession:
 
     def reload_measure(self, measure_id: str) -> None:
         """One measure's status from disk (after an edit by hand or another session's save)."""
+        from monitor_tui.status.store import load_status_checked
+
         try:
             status, findings = load_status_checked(self.workspace, self.catalogue, measure_id)
         except ProblemsError as error:
@@ -229,6 +287,8 @@ class WorkspaceSession:
             self._store(measure_id, status, findings)
 
     def _store(self, measure_id: str, status: MeasureStatus, findings: Sequence[Problem]) -> None:
+        from monitor_tui.status.store import file_stamp
+
         self.statuses[measure_id] = status
         if self.watcher is not None:  # the next poll compares with what this session read
             self.watcher.remember(measure_id, file_stamp(status))
@@ -243,6 +303,9 @@ class WorkspaceSession:
         state no longer follows from its log, append a signed `von-hand` entry that records
         the difference (the user has just seen the file). None when nothing had to be
         recorded (consistent, or not parseable: then it is in `broken`)."""
+        from monitor_tui.status.edits import InvalidEdit
+        from monitor_tui.status.store import adopt_hand_edit
+
         self.reload_measure(measure_id)
         if measure_id not in self.inconsistent:
             return None
@@ -260,6 +323,9 @@ class WorkspaceSession:
 
     def save(self, measure_id: str, edit: Edit, base: MeasureStatus | None) -> SaveOutcome:
         """Save `edit` as the logged-in person; `base` is the state the user saw."""
+        from monitor_tui.status.edits import InvalidEdit
+        from monitor_tui.status.store import save_edit
+
         try:
             result = save_edit(
                 self.workspace, self.catalogue, measure_id, edit, self.login, base=base
@@ -279,12 +345,17 @@ class WorkspaceSession:
     def status_text(self, measure_id: str) -> str:
         """The measure's status file as text, for editing it by hand in the app; raises
         ProblemsError when it cannot be read."""
+        from monitor_tui.status.store import read_file_text
+
         return read_file_text(self.workspace, measure_id)
 
     def save_status_text(self, measure_id: str, text: str, expected: str) -> SaveOutcome | None:
         """Write a status file edited by hand in the app, if nobody saved it since `expected`
         was read, then put a changed state on the record as `edited_by_hand` does. An outcome
         "error" says why nothing was written; None: written and nothing to record."""
+        from monitor_tui.status.edits import InvalidEdit
+        from monitor_tui.status.store import replace_file_text
+
         try:
             written = replace_file_text(self.workspace, measure_id, text, expected)
         except ProblemsError as error:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from monitor_tui.i18n import _
 from monitor_tui.model import MEASURE_ID
-from monitor_tui.status.edits import InvalidEdit
 
 STATUS_SUFFIX = ".md"
 
@@ -14,6 +13,8 @@ STATUS_SUFFIX = ".md"
 def status_path(status_dir: Path, measure_id: str) -> Path:
     """status/<id>.md; the id is checked first so that it can never leave the folder."""
     if not MEASURE_ID.fullmatch(measure_id):
+        from monitor_tui.status.edits import InvalidEdit  # here: the app starts without it
+
         raise InvalidEdit(_("measure_id_invalid", id=measure_id))
     return status_dir / f"{measure_id}{STATUS_SUFFIX}"
 

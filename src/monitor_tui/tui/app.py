@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import sys
@@ -18,6 +19,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import Theme
 
 from monitor_tui.i18n import _
+from monitor_tui.problems import Problem
 from monitor_tui.session import WorkspaceSession
 from monitor_tui.tui.display import Display, configure, display, wants_ascii
 from monitor_tui.tui.keys import key_label
@@ -134,12 +136,22 @@ class MonitorApp(App[None]):
         Binding("ctrl+c", "help_quit", show=False, system=True, id="monitor.ctrl_c"),
     ]
 
-    def __init__(self, session: WorkspaceSession) -> None:
+    def __init__(self, session: WorkspaceSession, freeze_loaded: bool = False) -> None:
+        """`freeze_loaded`: what the session loads after the first screen is left out of the
+        cyclic collector's sight once loaded (see `tui.launch`; not in tests, which start many
+        apps in one process)."""
         sixteen = terminal_colours() in (None, "standard", "windows")
         # Native ANSI colours in 16 colours: the terminal's own palette, and NO_COLOR then
         # removes colours instead of turning them into greys (black on black).
         super().__init__(ansi_color=sixteen)
         self.session = session
+        self.freeze_loaded = freeze_loaded
+        self.start_problems: list[Problem] = []
+        """The catalogue's problems, when it could not be read after the first screen had been
+        drawn from its record (the app then ends, and they are printed)."""
+        self._held_keys: list[events.Key] | None = [] if session.pending else None
+        """Keys pressed while the session loads what the first screen did not need (None:
+        loaded): they are handed on afterwards, in order."""
         self.title = one_line(session.catalogue.title)
         configure(Display(ascii=wants_ascii(), sixteen=sixteen))
         if sixteen:
@@ -150,7 +162,13 @@ class MonitorApp(App[None]):
             self.animation_level = "none"
 
     async def on_event(self, event: events.Event) -> None:
-        """Note on each key which screen was on top when it was handed on (see `_on_key`)."""
+        """Note on each key which screen was on top when it was handed on (see `_on_key`).
+        While the session loads the rest after the first screen, keys wait and the mouse is
+        ignored: the first screen's data has no measures' texts to act on."""
+        if self._held_keys is not None and isinstance(event, events.InputEvent):
+            if isinstance(event, events.Key) and not event.is_forwarded:
+                self._held_keys.append(event)
+            return
         if isinstance(event, events.Key) and not event.is_forwarded:
             setattr(event, KEY_SCREEN, self.screen)
         await super().on_event(event)
@@ -170,7 +188,25 @@ class MonitorApp(App[None]):
         self.set_class(display().sixteen, "sixteen")
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.session)
+        return MainScreen(self.session, self.started)
+
+    def started(self, problems: list[Problem]) -> None:
+        """The session has loaded everything after the first screen: the keys pressed
+        meanwhile are handed on, after those that came in while it loaded (they are queued
+        still, and are held too when their turn comes); or the catalogue cannot be read any
+        more, and the app ends with its problems."""
+        if problems:
+            self.start_problems = problems
+            self.exit(return_code=1)
+            return
+        if self.freeze_loaded:
+            gc.freeze()
+        self.call_later(self._release_held_keys)
+
+    def _release_held_keys(self) -> None:
+        held, self._held_keys = self._held_keys or [], None
+        for key in held:
+            self.post_message(events.Key(key.key, key.character))
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys in the user's language everywhere (footer, help, palette): "Strg+P", "Eingabe"."""

@@ -78,6 +78,18 @@ def visible_measure_ids(
     }
 
 
+def same_outline(before: Catalogue, after: Catalogue) -> bool:
+    """Whether both catalogues have the same fields, goals and measures in the same order (the
+    tree's lines stay the same lines)."""
+
+    def outline(catalogue: Catalogue) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+        return [
+            (f.id, [(g.id, [m.id for m in g.measures]) for g in f.goals]) for f in catalogue.fields
+        ]
+
+    return outline(before) == outline(after)
+
+
 def rollup(
     measures: Iterable[Measure],
     statuses: Mapping[str, MeasureStatus],

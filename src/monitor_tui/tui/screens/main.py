@@ -6,7 +6,9 @@ writes files itself.
 
 from __future__ import annotations
 
+import gc
 import textwrap
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -20,15 +22,12 @@ from textual.widgets import Footer, Input, Static, Tree
 from monitor_tui.filters import FilterContext, MeasureFilter, describe, dimension_values
 from monitor_tui.i18n import _
 from monitor_tui.model import Catalogue
+from monitor_tui.problems import Problem
 from monitor_tui.session import WorkspaceSession
 from monitor_tui.settings import save_int, saved_int
-from monitor_tui.tui.browse import SearchIndex, visible_measure_ids
+from monitor_tui.tui.browse import SearchIndex, same_outline, visible_measure_ids
 from monitor_tui.tui.keys import MAIN_KEYS, bindings
 from monitor_tui.tui.safe_text import fit, one_line, visible
-from monitor_tui.tui.screens.filter_menu import CLEAR, is_switch, menu_entries, value_entries
-from monitor_tui.tui.screens.hand_edit import HandEditor
-from monitor_tui.tui.screens.picker import ChecklistScreen, PickerScreen
-from monitor_tui.tui.screens.recording import Recorder
 from monitor_tui.tui.widgets.catalogue_tree import CatalogueTree, Item
 from monitor_tui.tui.widgets.detail import (
     Block,
@@ -43,7 +42,9 @@ from monitor_tui.workspace import location_note
 # The dialogs and the other screens are imported when first opened: the first screen needs
 # none of them (with the export and report code behind them, they took a third of the start).
 if TYPE_CHECKING:
+    from monitor_tui.tui.screens.hand_edit import HandEditor
     from monitor_tui.tui.screens.overview import Chosen
+    from monitor_tui.tui.screens.recording import Recorder
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 """Below this the panes cannot show a measure; a message says so instead."""
@@ -55,6 +56,9 @@ MIN_TREE, MIN_DETAIL = 20, 30
 TALL_HEIGHT = 30
 """From this height on, a title that does not fit one line gets two."""
 TREE_WIDTH_SETTING = "tree_width"
+FIRST_DETAILS_WAIT = 1.0
+"""Seconds after which the rest of the start is loaded even if the first details were not
+drawn yet (they take a few frames)."""
 POLL_SECONDS = 1.0
 """How often `status/` is checked for saves of other sessions: within two seconds a save of
 one person shows for everybody else."""
@@ -63,9 +67,15 @@ one person shows for everybody else."""
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings(MAIN_KEYS)
 
-    def __init__(self, session: WorkspaceSession) -> None:
+    def __init__(
+        self,
+        session: WorkspaceSession,
+        started: Callable[[list[Problem]], None] | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.started = started
+        """Told when the session has everything after the first screen (or why not)."""
         self.query_text = ""
         self.filter = MeasureFilter()
         self.tree_width: int | None = saved_int(TREE_WIDTH_SETTING)
@@ -74,6 +84,8 @@ class MainScreen(Screen[None]):
         self._detail_anchor: str | None = None
         self._detail_requests = 0
         self._detail_busy = False
+        self._first_screen_done = False
+        """Whether the first screen was drawn and the rest loaded (`after_first_screen`)."""
         self._detail_shown: tuple[Item | None, int] | None = None
         """The item the details show and the `_data_version` they were made for."""
         self._data_version = 0
@@ -88,12 +100,30 @@ class MainScreen(Screen[None]):
         """The number of the overview chosen last: the overview opens on it again."""
         self.overview_filter: MeasureFilter | None = None
         """The filter an overview's number set; while it holds, Esc leads back there."""
-        self.recorder = Recorder(self, session)
-        self.hand_editor = HandEditor(self, session)
+        self._recorder: Recorder | None = None
+        self._hand_editor: HandEditor | None = None
 
     @property
     def catalogue(self) -> Catalogue:
         return self.session.catalogue
+
+    @property
+    def recorder(self) -> Recorder:
+        """Records values and notes (made on first use, like the dialogs it opens)."""
+        if self._recorder is None:
+            from monitor_tui.tui.screens.recording import Recorder
+
+            self._recorder = Recorder(self, self.session)
+        return self._recorder
+
+    @property
+    def hand_editor(self) -> HandEditor:
+        """Opens a measure's file in an editor (made on first use)."""
+        if self._hand_editor is None:
+            from monitor_tui.tui.screens.hand_edit import HandEditor
+
+            self._hand_editor = HandEditor(self, self.session)
+        return self._hand_editor
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -132,7 +162,46 @@ class MainScreen(Screen[None]):
         self.set_focus(self.catalogue_tree)
         self.set_interval(POLL_SECONDS, self.poll_status_folder)
         self.apply_size(self.app.size.width, self.app.size.height)
-        self.call_after_refresh(self.prepare_search)
+        self.set_timer(FIRST_DETAILS_WAIT, self.after_first_screen)
+
+    def first_details_drawn(self) -> None:
+        """The details were shown for the first time: the rest comes once they are drawn."""
+        if not self._first_screen_done:
+            self.call_after_refresh(self.after_first_screen)
+
+    def after_first_screen(self) -> None:
+        """Once the first screen is drawn, its details too: the rest of the session's data
+        (when the first screen came from its record) and the search's texts. Once."""
+        if self._first_screen_done:
+            return
+        self._first_screen_done = True
+        pending, shown = self.session.pending, self.catalogue
+        collecting = gc.isenabled()
+        gc.disable()  # tens of thousands of objects that stay: see `tui.launch`
+        try:
+            problems = self.session.finish_start()
+        finally:
+            if collecting:
+                gc.enable()
+        if not problems and pending:
+            self.show_full_data(shown)
+        if self.started is not None:
+            self.started(problems)
+        if not problems:
+            self.prepare_search()
+
+    def show_full_data(self, shown: Catalogue) -> None:
+        """The catalogue and statuses in full, in place of the first screen's: where the
+        catalogue is the one shown (its files did not change), the lines drawn are only
+        updated where a status changed meanwhile, and the cursor stays where it is."""
+        tree = self.catalogue_tree
+        tree.catalogue = self.catalogue
+        self.show_loaded_statuses()
+        if same_outline(shown, self.catalogue):
+            self.refresh_after_change()
+            return
+        self._data_version += 1
+        self.rebuild_tree(keep=tree.selected_item, expanded=tree.expanded_items())
 
     def prepare_search(self) -> None:
         """Fold the measures' texts for the search in a thread, after the first screen is
@@ -318,6 +387,7 @@ class MainScreen(Screen[None]):
         blocks = self.detail_blocks(item)
         if self.detail.show_now(blocks, anchor):
             self._detail_shown = (item, version)
+            self.first_details_drawn()
             return
         self._detail_busy = True
         self.run_worker(self._render_detail(blocks), group="detail")
@@ -336,6 +406,7 @@ class MainScreen(Screen[None]):
                 self._detail_shown = (item, version)
         finally:
             self._detail_busy = False
+            self.first_details_drawn()
 
     def detail_blocks(self, item: Item | None) -> list[Block]:
         if item is None:
@@ -390,6 +461,8 @@ class MainScreen(Screen[None]):
     # --- watching other sessions -----------------------------------------------------------
 
     def poll_status_folder(self) -> None:
+        if self.session.pending:  # its watcher starts with the full load
+            return
         result = self.session.poll()
         if not result.changed and not result.reports_changed:
             return
@@ -533,10 +606,16 @@ class MainScreen(Screen[None]):
 
     def action_filter(self) -> None:
         """The dimensions, each with what is chosen; a dimension opens its checklist."""
+        from monitor_tui.tui.screens.filter_menu import menu_entries
+        from monitor_tui.tui.screens.picker import PickerScreen
+
         picker = PickerScreen(_("tui_filter_title"), menu_entries(self.catalogue, self.filter))
         self.app.push_screen(picker, self.filter_dimension_chosen)
 
     def filter_dimension_chosen(self, dimension: str | None) -> None:
+        from monitor_tui.tui.screens.filter_menu import CLEAR, is_switch, value_entries
+        from monitor_tui.tui.screens.picker import ChecklistScreen
+
         if dimension is None:
             return
         if dimension == CLEAR:
