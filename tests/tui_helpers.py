@@ -33,6 +33,8 @@ TODAY = date(2026, 11, 27)
 HOSTILE_CASES: list[dict[str, str]] = json.loads(HOSTILE_NOTES.read_text(encoding="utf-8"))["cases"]
 CONTROL_CHARACTERS = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))]
 """What must never reach the terminal: C0 controls but tab and newline, DEL, C1."""
+WORKER_SECONDS = 60
+"""How long `settle` waits for the app's workers (each takes milliseconds)."""
 WAIT_PAUSES = 250
 """How many `pilot.pause()`s `wait_until` tries before it gives up (each is ≥ 20 ms)."""
 
@@ -90,7 +92,10 @@ async def settle(pilot: Pilot[None]) -> None:
             await pilot.pause(0)
             if all(worker.is_finished for worker in app.workers):
                 return
-        await app.workers.wait_for_complete()
+        try:  # bounded: a worker that never ends fails the test instead of hanging the run
+            await asyncio.wait_for(app.workers.wait_for_complete(), WORKER_SECONDS)
+        except TimeoutError:
+            raise AssertionError(f"workers still running after {WORKER_SECONDS} s") from None
     raise AssertionError(f"workers still running after {WAIT_PAUSES} rounds: {list(app.workers)}")
 
 
