@@ -78,18 +78,25 @@ NOT_AT_START = (
 used, not for the first screen (they took longer to import than the rest of the app's start)."""
 
 
-def test_the_first_screen_loads_no_export_report_or_dialog_code(workspace: Workspace) -> None:
-    catalogue = load_catalogue(workspace.catalogue_dir)
-    save_edit(workspace, catalogue, "1.1.1", Edit(status="umgesetzt", note="Erledigt."), "anna")
+def _probe(script: str, workspace: Workspace) -> tuple[str, str]:
+    """Run `script` on `workspace` in a fresh interpreter: its last two lines (what it shows,
+    and the modules loaded by then, comma-separated)."""
     output = subprocess.run(
-        [sys.executable, "-c", _FIRST_SCREEN_PROBE, str(workspace.root)],
+        [sys.executable, "-c", script, str(workspace.root)],
         cwd=Path(__file__).parents[1],
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
     ).stdout
-    title, modules = output.strip().splitlines()[-2:]
+    shown, modules = output.strip().splitlines()[-2:]
+    return shown, modules
+
+
+def test_the_first_screen_loads_no_export_report_or_dialog_code(workspace: Workspace) -> None:
+    catalogue = load_catalogue(workspace.catalogue_dir)
+    save_edit(workspace, catalogue, "1.1.1", Edit(status="umgesetzt", note="Erledigt."), "anna")
+    title, modules = _probe(_FIRST_SCREEN_PROBE, workspace)
     assert title.startswith("Maßnahme 1.1.1"), title
     loaded = [m for m in modules.split(",") if m.startswith(NOT_AT_START)]
     assert loaded == []
@@ -135,15 +142,7 @@ def test_the_first_screen_from_its_record_loads_no_store_or_dialog_code(
     catalogue = load_catalogue(workspace.catalogue_dir)
     save_edit(workspace, catalogue, "1.1.1", Edit(status="umgesetzt", note="Erledigt."), "anna")
     assert WorkspaceSession.start(workspace).finish_start() == []  # writes the record
-    output = subprocess.run(
-        [sys.executable, "-c", _RECORD_PROBE, str(workspace.root)],
-        cwd=Path(__file__).parents[1],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
-    first, modules = output.strip().splitlines()[-2:]
+    first, modules = _probe(_RECORD_PROBE, workspace)
     assert first == "True Item(kind='field', id='1')", first
     loaded = [m for m in modules.split(",") if m.startswith(NOT_BEFORE_THE_FULL_LOAD)]
     assert loaded == []
