@@ -165,12 +165,18 @@ def load_snapshot(report: FrozenReport, logs: bool = True) -> Snapshot:
     """The data of a frozen report (`logs` False: the states without the entries, enough to
     compare with); raises ProblemsError."""
     path = report.path / SYNOPSE_FILE
-    try:
+    with _read_problems(path):
         return snapshot_from_bytes(path.read_bytes(), logs)
+
+
+@contextlib.contextmanager
+def _read_problems(path: Path) -> Iterator[None]:
+    """A synopse.json that cannot be read, or holds no report's data, as the user's problem."""
+    try:
+        yield
     except OSError as error:
-        raise ProblemsError(
-            [Problem(path, 0, _("file_unreadable", reason=os_error(error)))]
-        ) from None
+        problem = Problem(path, 0, _("file_unreadable", reason=os_error(error)))
+        raise ProblemsError([problem]) from None
     except SnapshotError as error:
         raise ProblemsError([Problem(path, 1, str(error))]) from None
 
@@ -189,15 +195,9 @@ def load_states(workspace: Workspace, report: FrozenReport) -> Snapshot:
             with contextlib.suppress(SnapshotError):
                 return snapshot_from_json(known.get("states"), logs=False)
     read_at = now_ns()
-    try:
+    with _read_problems(path):
         document = document_from_bytes(path.read_bytes())
         snapshot = snapshot_from_json(document, logs=False)
-    except OSError as error:
-        raise ProblemsError(
-            [Problem(path, 0, _("file_unreadable", reason=os_error(error)))]
-        ) from None
-    except SnapshotError as error:
-        raise ProblemsError([Problem(path, 1, str(error))]) from None
     if key is not None and settled(key, read_at) and key == _regular_file_key(path):
         with contextlib.suppress(KeyError, TypeError, AttributeError):
             data = {"key": list(key), "states": _states_only(document, snapshot)}
