@@ -62,6 +62,7 @@ class DueScreen(ModalScreen[str | None]):
         self.lines: list[DueLine] = []
         self.list_width = 0
         """The list's width once laid out (0 before): a measure's line is fitted to it."""
+        self.overview: DueOverview | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog due-dialog"):
@@ -80,11 +81,16 @@ class DueScreen(ModalScreen[str | None]):
         width = self.query_one(OptionList).scrollable_content_region.width
         if width != self.list_width:
             self.list_width = width
-            self.show_due()
+            if self.overview is not None:  # the lines again, for the new width
+                self.show_overview(self.overview)
 
     def show_due(self) -> None:
+        """Work out who is due and show it."""
+        self.overview = self.session.due()
+        self.show_overview(self.overview)
+
+    def show_overview(self, overview: DueOverview) -> None:
         session, lang = self.session, get_language()
-        overview = session.due()
         only = set(session.my_offices()) if self.mine else None
         title = _("tui_due_title", date=format_date(overview.day, lang))
         if self.mine:
