@@ -9,7 +9,7 @@ from monitor_tui.i18n import _
 from monitor_tui.problems import ProblemsError
 from monitor_tui.session import SaveOutcome, WorkspaceSession
 from monitor_tui.tui.editor import choose_editor, run_editor
-from monitor_tui.tui.screens.recording import RecordingHost
+from monitor_tui.tui.screens.recording import RecordingHost, selected_measure
 
 
 class HandEditor:
@@ -20,7 +20,8 @@ class HandEditor:
         self.session = session
 
     def edit_selected(self) -> None:
-        measure_id = self.selected_measure_id_even_if_broken()
+        # also a broken file: the editor is how one repairs it
+        measure_id = selected_measure(self.host)
         if measure_id is None:
             return
         path = self.session.status_file(measure_id)
@@ -85,11 +86,3 @@ class HandEditor:
             )
         else:
             self.host.set_status(_("tui_file_reread_after", id=measure_id, editor=editor))
-
-    def selected_measure_id_even_if_broken(self) -> str | None:
-        """`e` must also work on a broken file: the editor is how one repairs it."""
-        item = self.host.selected_item()
-        if item is None or item.kind != "measure":
-            self.host.set_status(_("tui_select_measure_first"), error=True)
-            return None
-        return item.id

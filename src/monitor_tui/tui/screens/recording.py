@@ -46,6 +46,16 @@ class RecordingHost(Protocol):
     def report_broken_file(self, measure_id: str) -> None: ...
 
 
+def selected_measure(host: RecordingHost) -> str | None:
+    """The id of the measure selected in the tree; None (and the status line asks for one)
+    when a field or goal is selected."""
+    item = host.selected_item()
+    if item is None or item.kind != "measure":
+        host.set_status(_("tui_select_measure_first"), error=True)
+        return None
+    return item.id
+
+
 class Recorder:
     """Asks for a value, a reason or a note for the selected measure and saves it; each
     outcome (saved, refused, a conflict to resolve) is said on the host's status line."""
@@ -55,14 +65,12 @@ class Recorder:
         self.session = session
 
     def selected_measure_id(self) -> str | None:
-        item = self.host.selected_item()
-        if item is None or item.kind != "measure":
-            self.host.set_status(_("tui_select_measure_first"), error=True)
+        """The selected measure, if its file can be read; else the status line says why not."""
+        measure_id = selected_measure(self.host)
+        if measure_id is not None and measure_id in self.session.broken:
+            self.host.report_broken_file(measure_id)
             return None
-        if item.id in self.session.broken:
-            self.host.report_broken_file(item.id)
-            return None
-        return item.id
+        return measure_id
 
     def selected_status(self) -> MeasureStatus | None:
         item = self.host.selected_item()
